@@ -1,0 +1,114 @@
+"""Acronym definitions: "Low-Rank Adaptation (LoRA)" and "LoRA (Low-Rank Adaptation)".
+
+The long form is found with the Schwartz & Hearst (2003) letter-matching algorithm, so
+definitions are recognised without any list of known acronyms.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_SHORT = r"[A-Za-z0-9][\w\-\.\^{}+*&/]*[\w}*+]|[A-Z]"
+_PAREN = re.compile(r"\(\s*(" + _SHORT + r")\s*(?:[,;][^)]*)?\)")
+_WORD = re.compile(r"[\w\-\^{}&]+|[^\w\s]")
+_STOP_LONG = {"and", "or", "the", "a", "an", "of", "we", "our", "this", "is", "are", "e.g.", "i.e."}
+
+
+@dataclass(frozen=True)
+class AcronymDefinition:
+    short: str
+    long: str
+    start: int  # char offset of the long form
+    end: int  # char offset just after the closing parenthesis
+
+
+def _looks_like_short_form(text: str) -> bool:
+    if not 2 <= len(text) <= 15 or " " in text:
+        return False
+    if not any(c.isupper() for c in text):
+        return False
+    letters = sum(c.isalpha() for c in text)
+    return letters >= 2 and not text.isdigit()
+
+
+def _best_long_form(short: str, candidate: str) -> str | None:
+    """Schwartz–Hearst: match the short form's characters right to left in the candidate."""
+    s_chars = [c.lower() for c in short if c.isalnum()]
+    if not s_chars:
+        return None
+    long_lower = candidate.lower()
+    s_idx = len(s_chars) - 1
+    l_idx = len(long_lower) - 1
+    while s_idx >= 0:
+        c = s_chars[s_idx]
+        while l_idx >= 0 and (
+            long_lower[l_idx] != c
+            or (s_idx == 0 and l_idx > 0 and long_lower[l_idx - 1].isalnum())
+        ):
+            l_idx -= 1
+        if l_idx < 0:
+            return None
+        l_idx -= 1
+        s_idx -= 1
+    start = long_lower.rfind(" ", 0, l_idx + 1) + 1
+    long_form = candidate[start:].strip()
+    return long_form or None
+
+
+def find_definitions(text: str) -> list[AcronymDefinition]:
+    """Every "long form (SHORT)" definition in ``text``, in order."""
+    found: list[AcronymDefinition] = []
+    for match in _PAREN.finditer(text):
+        short = match.group(1)
+        if not _looks_like_short_form(short):
+            continue
+        before = text[: match.start()].rstrip()
+        # candidate window: at most min(|A| + 5, |A| * 2) words before the parenthesis
+        words = list(_WORD.finditer(before))
+        limit = min(len(short) + 5, len(short) * 2)
+        window = words[-limit:] if words else []
+        # stop the window at a clause boundary
+        cut = 0
+        for i, w in enumerate(window):
+            if w.group() in {",", ";", ":", ".", "(", ")"}:
+                cut = i + 1
+        window = window[cut:]
+        if not window:
+            continue
+        candidate = before[window[0].start() :]
+        long_form = _best_long_form(short, candidate)
+        if long_form is None or long_form.lower() == short.lower():
+            continue
+        long_words = long_form.split()
+        while long_words and long_words[0].lower() in _STOP_LONG:
+            long_words.pop(0)
+        if not long_words or len(long_words) > len(short) + 3:
+            continue
+        long_form = " ".join(long_words)
+        if len(long_form) <= len(short):
+            continue
+        start = before.rfind(long_form)
+        found.append(AcronymDefinition(short=short, long=long_form, start=start, end=match.end()))
+    found.extend(_reverse_definitions(text))
+    return found
+
+
+_REVERSE = re.compile(r"\b(" + _SHORT + r")\s+\(([A-Z][^()]{6,160})\)")
+
+
+def _reverse_definitions(text: str) -> list[AcronymDefinition]:
+    """ "IF-WRANER (Instruction Finetuned Word-embedding based ...)": name first, expansion after."""
+    found = []
+    for match in _REVERSE.finditer(text):
+        short, long_form = match.group(1), match.group(2).strip()
+        if not _looks_like_short_form(short) or len(long_form.split()) < 2:
+            continue
+        initials = "".join(w[0].lower() for w in re.split(r"[\s\-]+", long_form) if w)
+        letters = [c.lower() for c in short if c.isalpha()]
+        if not letters or letters[0] != initials[0]:
+            continue
+        if sum(c in initials for c in letters) < 0.6 * len(letters):
+            continue
+        found.append(AcronymDefinition(short=short, long=long_form, start=match.start(), end=match.end()))
+    return found

@@ -1,0 +1,147 @@
+"""Comparative and parity claims: "X outperforms Y on Z", "compared to Y, X …", "X matches Y"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.types import Comparable, EntityType, Outperforms
+
+_STRONG = (
+    r"outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beat(?:s|ing)?|better than|superior to|"
+    r"exceed(?:s|ed|ing)?|outstrip(?:s|ped)?|"
+    r"(?:improve[sd]?|improving) (?:over|upon)|superiority\b[^.;]{0,60}?\bover|"
+    r"(?:higher|lower|fewer|less|faster|stronger|more \w+)\b[^.;,]{0,40}?\bthan"
+)
+_GAIN = r"(?:improvements?|gains?|reductions?|advantages?|speed-?ups?)\b[^.;]{0,40}?\b(?:over|upon|against)"
+_COMPARED = r"compared (?:to|with)|in comparison (?:to|with)|relative to|against"
+_TRIGGER = re.compile(rf"\b(?:(?P<strong>{_STRONG})|(?P<gain>{_GAIN})|(?P<compared>{_COMPARED}))\b", re.I)
+_POSITIVE = re.compile(
+    r"\b(?:better|higher|superior|improv\w*|gains?|outperform\w*|advanced|faster|fewer|less|lower|"
+    r"reduc\w*|best|state-of-the-art|sota|significant\w*|boost\w*)\b", re.I
+)
+_PARITY = re.compile(
+    r"\b(?:comparable|on par with|competitive with|match(?:es|ing)?|similar (?:performance|results|accuracy)|as good as)\b",
+    re.I,
+)
+_LOSER_STOP = re.compile(
+    r"\b(?:on|in terms of|by|across|at|while|when|under|in|for|with(?!out)|using|and (?:achiev|obtain|reach|show|demonstrat)\w*|"
+    r"which|whereas|thus|thereby)\b|[;:]|, (?:while|which|and|achiev|demonstrat|show|with|thus|resulting)",
+    re.I,
+)
+_SELF = re.compile(r"\b(?:we|our|ours|the proposed|this (?:method|approach|model|framework))\b", re.I)
+_ASPECT = re.compile(r"\bin terms of ([^,.;]+)", re.I)
+_CLAIM_TYPES: set[str] = {"Method", "Model"}
+
+
+@dataclass(frozen=True)
+class Named:
+    """A mention resolved to its entity: name, type and character span."""
+
+    name: str
+    type: EntityType
+    start: int
+    end: int
+
+
+def _entities_in(named: list[Named], start: int, end: int, types: set[str]) -> list[Named]:
+    seen: set[str] = set()
+    out = []
+    for n in named:
+        if start <= n.start and n.end <= end and n.type in types and n.name not in seen:
+            seen.add(n.name)
+            out.append(n)
+    return out
+
+
+def _generic_phrase(text: str) -> str:
+    phrase = text.strip(" ,")
+    stop = _LOSER_STOP.search(phrase)
+    if stop:
+        phrase = phrase[: stop.start()]
+    words = phrase.strip(" ,.").split()
+    return " ".join(words[:10])
+
+
+def sentence_claims(
+    sentence: str, offset: int, named: list[Named], proposed: str | None
+) -> tuple[list[Outperforms], list[Comparable]]:
+    """Claims stated in one sentence; ``offset`` is the sentence's start in the paper text."""
+    claims: list[Outperforms] = []
+    local = [Named(n.name, n.type, n.start - offset, n.end - offset) for n in named if offset <= n.start < offset + len(sentence)]
+    on_all = [n.name for n in _entities_in(local, 0, len(sentence), {"Dataset", "Benchmark"})]
+    metric = next((n.name for n in _entities_in(local, 0, len(sentence), {"Metric"})), "")
+    for trigger in _TRIGGER.finditer(sentence):
+        kind = "strong" if trigger.group("strong") else "gain" if trigger.group("gain") else "compared"
+        if kind == "compared" and not _POSITIVE.search(sentence):
+            continue
+        left, right_start = sentence[: trigger.start()], trigger.end()
+        front = kind == "compared" and len(left.split()) <= 2
+        if front:
+            # "Compared to Y, X achieves …": losers up to the main clause's subject
+            subject = next(
+                (n for n in _entities_in(local, right_start, len(sentence), _CLAIM_TYPES) if n.name == proposed), None
+            )
+            self_ref = _SELF.search(sentence, right_start)
+            main_at = subject.start if subject else (self_ref.start() if self_ref else None)
+            if main_at is None:
+                continue
+            winner = subject.name if subject else proposed
+            losers = _entities_in(local, right_start, main_at, _CLAIM_TYPES)
+            loser_text = sentence[right_start:main_at]
+        else:
+            candidates = _entities_in(local, 0, trigger.start(), _CLAIM_TYPES)
+            clause_start = max(left.rfind(";"), left.rfind(". "))
+            candidates = [c for c in candidates if c.start > clause_start]
+            winner = candidates[-1].name if candidates else None
+            if winner is None and (_SELF.search(left) or _SELF.search(trigger.group())) and proposed:
+                winner = proposed
+            if winner is None and proposed and re.match(r"^\s*(?:it|which|that)\b", left[-12:] if left else ""):
+                winner = proposed
+            if winner is None:
+                continue
+            tail = sentence[right_start:]
+            stop = _LOSER_STOP.search(tail)
+            loser_end = right_start + (stop.start() if stop else len(tail))
+            losers = _entities_in(local, right_start, loser_end, _CLAIM_TYPES)
+            loser_text = sentence[right_start:loser_end]
+        on = on_all + [n.name for n in _entities_in(local, right_start, len(sentence), {"Task"})]
+        confidence = {"strong": 0.9, "gain": 0.8, "compared": 0.7}[kind]
+        named_losers = [l for l in losers if l.name != winner]
+        if named_losers:
+            for loser in named_losers:
+                claims.append(Outperforms(winner=winner, loser=loser.name, on=on, metric=metric,
+                                          evidence=sentence.strip(), confidence=confidence))
+        elif not losers:
+            phrase = _generic_phrase(loser_text)
+            if phrase and len(phrase) > 2:
+                claims.append(Outperforms(winner=winner, loser=phrase, on=on, metric=metric, loser_generic=True,
+                                          evidence=sentence.strip(), confidence=confidence - 0.1))
+    return _dedupe(claims), _parity(sentence, local, proposed, claims)
+
+
+def _parity(sentence: str, local: list[Named], proposed: str | None, claims: list[Outperforms]) -> list[Comparable]:
+    found = []
+    for match in _PARITY.finditer(sentence):
+        before = _entities_in(local, 0, match.start(), _CLAIM_TYPES)
+        a = before[-1].name if before else (proposed if _SELF.search(sentence[: match.start()]) else None)
+        after = _entities_in(local, match.end(), len(sentence), _CLAIM_TYPES)
+        bs = [n.name for n in after if n.name != a]
+        if not bs:
+            bs = [c.loser for c in claims if not c.loser_generic and c.winner == a]
+        aspect = _ASPECT.search(sentence, match.start())
+        for b in bs[:3]:
+            if a and b and a != b:
+                found.append(Comparable(a=a, b=b, aspect=aspect.group(1).strip() if aspect else "",
+                                        evidence=sentence.strip(), confidence=0.7))
+    return found
+
+
+def _dedupe(claims: list[Outperforms]) -> list[Outperforms]:
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for c in claims:
+        if (c.winner, c.loser) not in seen:
+            seen.add((c.winner, c.loser))
+            out.append(c)
+    return out

@@ -1,0 +1,46 @@
+"""One paper as text with sentence boundaries: the unit every extraction step reads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from kg.extract.nlp import english
+from kg.types import Paper
+
+
+@dataclass
+class PaperText:
+    paper: Paper
+    text: str  # title + "\n" + abstract
+    title_end: int
+    doc: Doc
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, paper: Paper) -> PaperText:
+        nlp = english()
+        title = paper.title.strip()
+        text = f"{title}\n{paper.abstract.strip()}"
+        doc = nlp(text)
+        sentences = [(0, len(title))]
+        offset = len(title) + 1
+        for sent in nlp(paper.abstract.strip()).sents:
+            sentences.append((offset + sent.start_char, offset + sent.end_char))
+        return cls(paper=paper, text=text, title_end=len(title), doc=doc, sentences=sentences)
+
+    def sentence_of(self, pos: int) -> tuple[int, int]:
+        for start, end in self.sentences:
+            if start <= pos < end:
+                return start, end
+        return self.sentences[-1]
+
+    @property
+    def sentence_starts(self) -> set[int]:
+        starts = set()
+        for start, _ in self.sentences:
+            while start < len(self.text) and self.text[start] in " \"'(":
+                start += 1
+            starts.add(start)
+        return starts

@@ -1,0 +1,139 @@
+"""Extractor v1: one ExtractionRecord per paper from rules over a spaCy-tokenised abstract."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from kg.extract.acronyms import find_definitions
+from kg.extract.claims import Named, sentence_claims
+from kg.extract.corpus_names import CorpusNames, collect_names
+from kg.extract.document import PaperText
+from kg.extract.entities import EntityTable
+from kg.extract.families import extends_relations, is_a_relations
+from kg.extract.lexicon import known_entities
+from kg.extract.mentions import Mention, name_mentions, phrase_mentions, select_mentions, task_mentions
+from kg.extract.proposed import proposal_spans, proposed_mentions, title_names
+from kg.types import ExtractionRecord, Paper, PaperKind, ProposedEntity
+
+_SURVEY = re.compile(r"\b(?:survey|review|overview|tutorial)\b", re.I)
+
+
+def extract_paper(paper: Paper, corpus: CorpusNames | None = None) -> ExtractionRecord:
+    """Everything the title and abstract say, as a gold-format record. Pure: same input, same output."""
+    corpus = corpus or collect_names([paper])
+    pt = PaperText.of(paper)
+    text = pt.text
+    definitions = find_definitions(text)
+    candidates: list[Mention] = []
+    for d in definitions:
+        candidates.append(Mention(d.start, d.start + len(d.long), d.long, "acronym"))
+        short_at = text.find(d.short, d.start + len(d.long))
+        if short_at >= 0:
+            candidates.append(Mention(short_at, short_at + len(d.short), d.short, "acronym"))
+    abstract_starts = pt.sentence_starts | {0}
+    for m in name_mentions(text, abstract_starts):
+        if m.end <= pt.title_end and " " in m.text and not any(c.isdigit() for c in m.text):
+            # a Title-Case run in the title is the title's capitalisation, not a name
+            continue
+        candidates.append(m)
+    exact, lower = corpus.matchers()
+    types = known_entities()
+    candidates += phrase_mentions(pt.doc, exact, "corpus", types)
+    candidates += phrase_mentions(pt.doc, lower, "lexicon", types)
+    candidates += task_mentions(text)
+    for name in title_names(paper.title):
+        at = text.find(name)
+        if at >= 0:
+            candidates.append(Mention(at, at + len(name), name, "title"))
+    mentions = select_mentions(candidates)
+
+    table = EntityTable(text, definitions)
+    for m in mentions:
+        table.add(m)
+
+    named = [
+        Named(group.name, group.type, m.start, m.end)
+        for m in mentions
+        if (group := table.group_at(m)) is not None
+    ]
+    proposed_names = _proposed(paper, pt, mentions, table)
+    primary = proposed_names[0] if proposed_names else None
+
+    outperforms, comparable = [], []
+    for start, end in pt.sentences[1:]:
+        o, c = sentence_claims(text[start:end], start, named, primary)
+        outperforms += o
+        comparable += c
+
+    entity_list = table.entities()
+    by_name = {e.name: e for e in entity_list}
+    proposal_sentences = [(0, pt.title_end)] + [pt.sentence_of(s) for s, _ in proposal_spans(text, pt.sentences)]
+    is_a = is_a_relations(text, named, proposed_names, proposal_sentences)
+    extends = extends_relations(text, named, proposed_names)
+    proposed = [
+        ProposedEntity(
+            name=name,
+            aliases=by_name[name].aliases if name in by_name else [],
+            type=by_name[name].type if name in by_name else "Method",
+            families=[f for m, f in is_a if m == name],
+        )
+        for name in proposed_names
+    ]
+    proposed_set = set(proposed_names)
+    baselines = []
+    for claim in outperforms:
+        if not claim.loser_generic and claim.winner in proposed_set and claim.loser not in baselines:
+            baselines.append(claim.loser)
+    for pair in comparable:
+        if pair.a in proposed_set and pair.b not in baselines:
+            baselines.append(pair.b)
+    return ExtractionRecord(
+        id=paper.id,
+        title=paper.title,
+        paper_kind=_paper_kind(paper, proposed),
+        proposed=proposed,
+        entities=entity_list,
+        evaluated_on=[e.name for e in entity_list if e.type in {"Dataset", "Benchmark"} and e.name not in proposed_set],
+        tasks=[e.name for e in entity_list if e.type == "Task"],
+        metrics=[e.name for e in entity_list if e.type == "Metric"],
+        baselines=baselines,
+        is_a=is_a,
+        extends=extends,
+        outperforms=outperforms,
+        comparable=comparable,
+    )
+
+
+def _proposed(paper: Paper, pt: PaperText, mentions: list[Mention], table: EntityTable) -> list[str]:
+    names: list[str] = []
+    for name in title_names(paper.title):
+        group = table.find(name)
+        if group is not None:
+            names.append(group.name)
+    for m in proposed_mentions(pt.text, pt.sentences, mentions):
+        group = table.group_at(m)
+        if group is None or group.name in names:
+            continue
+        if group.mentions and all(x.source == "lexicon" for x in group.mentions):
+            continue  # a well-known name is used, not proposed
+        names.append(group.name)
+    return names
+
+
+def _paper_kind(paper: Paper, proposed: list[ProposedEntity]) -> PaperKind:
+    if _SURVEY.search(paper.title) or re.search(r"\bin this (?:survey|review)\b", paper.abstract, re.I):
+        return "survey"
+    if proposed and proposed[0].type in {"Dataset", "Benchmark"}:
+        return "dataset" if proposed[0].type == "Dataset" else "benchmark"
+    if proposed and proposed[0].type == "Model":
+        return "model"
+    return "method" if proposed else "other"
+
+
+def extract_corpus(papers: Iterable[Paper]) -> Iterator[ExtractionRecord]:
+    """Two passes: collect names defined anywhere, then extract each paper with them."""
+    papers = list(papers)
+    corpus = collect_names(papers)
+    for paper in papers:
+        yield extract_paper(paper, corpus)

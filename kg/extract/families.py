@@ -1,0 +1,107 @@
+"""Family membership (IS_A) and derivation (EXTENDS) from text patterns and name structure."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.claims import Named
+from kg.extract.names import surface_key
+from kg.taxonomy import load_taxonomy
+
+_HEADS = r"(?:methods?|approach(?:es)?|techniques?|models?|frameworks?|architectures?|algorithms?|detectors?|variants?)"
+_SUCH_AS = re.compile(r"\b(?:such as|like|including|e\.g\.,?|namely)\s+", re.I)
+_APPOSITION = re.compile(r"^\s*,?\s*(?:a|an|the)\s+((?:[\w\-]+\s+){0,6}?[\w\-]+)(?:\s*\([^)]*\))?\s*(?:" + _HEADS + r")?\b", re.I)
+_EXTEND_CUES = re.compile(
+    r"\b(?:variant of|extension of|extends?|extending|generali[sz]es|generali[sz]ation of|built (?:up)?on(?: top of)?|"
+    r"based on|builds? (?:up)?on|improves? (?:the performance of |upon )?|enhances?|modif(?:y|ies|ication of))\s+",
+    re.I,
+)
+
+
+def family_phrases(text: str) -> list[tuple[int, int, str]]:
+    """Taxonomy family surfaces in ``text``: (start, end, canonical family), longest first per place."""
+    taxonomy = load_taxonomy()
+    found: list[tuple[int, int, str]] = []
+    for surface, family in taxonomy.surfaces().items():
+        if len(surface) < 3:
+            continue
+        pattern = re.compile(r"(?<![\w-])" + re.escape(surface).replace(r"\ ", r"[\s\-]+") + r"(?![\w-])", re.I)
+        for m in pattern.finditer(text):
+            found.append((m.start(), m.end(), family))
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+    out: list[tuple[int, int, str]] = []
+    for f in found:
+        if out and f[0] < out[-1][1]:
+            continue
+        out.append(f)
+    return out
+
+
+def is_a_relations(text: str, named: list[Named], proposed: list[str], proposal_sentences: list[tuple[int, int]]) -> list[tuple[str, str]]:
+    """(method, family) pairs the text states: "X, a PEFT method", "PEFT methods such as X and Y"."""
+    families = family_phrases(text)
+    pairs: list[tuple[str, str]] = []
+    methods = [n for n in named if n.type in {"Method", "Model"}]
+    for n in methods:
+        m = _APPOSITION.match(text, n.end)
+        if m:
+            for start, end, family in families:
+                if m.start() <= start < m.end() + 2:
+                    pairs.append((n.name, family))
+                    break
+    for start, end, family in families:
+        after = text[end : end + 30]
+        lead = re.match(r"\s*(?:" + _HEADS + r")?\s*(?:\([^)]*\))?\s*,?\s*", after)
+        pos = end + (lead.end() if lead else 0)
+        such = _SUCH_AS.match(text, pos)
+        if not such:
+            continue
+        list_end = re.search(r"[.;:)]|\b(?:in terms of|on|for|to|which|that|with|by)\b", text[such.end() :])
+        stop = such.end() + (list_end.start() if list_end else len(text) - such.end())
+        for n in methods:
+            if such.end() <= n.start < stop:
+                pairs.append((n.name, family))
+    # what the paper proposes belongs to the families its proposal sentences or title name
+    for s_start, s_end in proposal_sentences:
+        for start, end, family in families:
+            if s_start <= start < s_end:
+                for name in proposed[:1] if s_start == 0 else proposed:
+                    pairs.append((name, family))
+    return _unique(pairs)
+
+
+def extends_relations(text: str, named: list[Named], proposed: list[str]) -> list[tuple[str, str]]:
+    """(new, base) pairs: names built from a base's name ("LoRA-SB" ← LoRA) and "a variant of X" cues."""
+    pairs: list[tuple[str, str]] = []
+    bases = {n.name for n in named if n.type in {"Method", "Model"}}
+    for new in proposed:
+        parts = [p for p in re.split(r"[-_\s]+", new) if p]
+        for base in bases:
+            if base == new or surface_key(base) == surface_key(new):
+                continue
+            base_parts = [p for p in re.split(r"[-_\s]+", base) if p]
+            n = len(base_parts)
+            if any(parts[i : i + n] == base_parts for i in range(len(parts) - n + 1)) and len(parts) > n:
+                pairs.append((new, base))
+    if proposed:
+        for cue in _EXTEND_CUES.finditer(text):
+            sentence_start = max(text.rfind(". ", 0, cue.start()), text.rfind("\n", 0, cue.start())) + 1
+            sentence_end = text.find(". ", cue.end())
+            sentence = text[sentence_start : sentence_end if sentence_end > 0 else len(text)]
+            subject = next((p for p in proposed if p in sentence), None)
+            if subject is None and not re.search(r"\b(?:we|our)\b", sentence, re.I):
+                continue
+            following = [n for n in named if cue.end() <= n.start < cue.end() + 4 and n.type in {"Method", "Model"}]
+            if following and following[0].name not in proposed:
+                pairs.append((subject or proposed[0], following[0].name))
+    return _unique(pairs)
+
+
+def _unique(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for p in pairs:
+        if p not in seen and p[0] != p[1]:
+            seen.add(p)
+            out.append(p)
+    return out

@@ -1,0 +1,174 @@
+"""Find entity mentions in one paper's text: name-shaped tokens, known names and task phrases.
+
+Each detector returns ``Mention``s with character offsets; ``select_mentions`` keeps the
+longest non-overlapping ones, preferring the more reliable detectors.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from kg.types import EntityType
+
+# detector priority: lower wins when spans overlap with equal length
+PRIORITY = {"acronym": 0, "title": 1, "corpus": 2, "lexicon": 3, "name": 4, "task": 5, "metric": 6}
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    source: str
+    type_hint: EntityType | None = None
+
+
+# --- name-shaped tokens -------------------------------------------------------------------
+
+_TOKEN = re.compile(r"[A-Za-z0-9][\w\-\.\^{}+*@/]*[\w}*+]|[A-Za-z]")
+_NOT_NAMES = {
+    "AI", "II", "III", "IV", "VI", "GPU", "GPUs", "CPU", "CPUs", "TPU", "API", "APIs", "URL", "PDF", "US",
+    "UK", "OK", "TB", "GB", "MB", "KB", "FPS", "SOTA", "ID", "IDs", "IoT", "PhD", "vs", "LaTeX", "GitHub",
+    "RQ", "RQs", "QA", "FMs", "FM", "DL", "ML", "NLP", "CV", "XL", "HD", "OOD",
+}
+_SIZE = re.compile(r"^(?:\d+(?:\.\d+)?[BMKbmk]|v\d+(?:\.\d+)?|\d+(?:\.\d+)?)$")
+
+
+def is_name_shaped(token: str) -> bool:
+    """True for tokens that only a name would look like: LoRA, GeAR, S2FT, RAF-DB, BERT."""
+    core = token.strip(".-")
+    if core in _NOT_NAMES or len(core) < 2:
+        return False
+    if re.fullmatch(r"[\d\W_]+", core):
+        return False
+    if re.fullmatch(r"\d+(?:\.\d+)?[A-Za-z]{1,2}", core):  # 7B, 13B, 16ms, 2x
+        return False
+    upper = sum(c.isupper() for c in core)
+    if upper >= 2:
+        return True
+    if upper == 1 and not core[0].isupper():  # iPhone, mBERT, wav2vec? (mixed case)
+        return True
+    if upper == 1 and any(c.isdigit() for c in core) and core[0].isalpha():  # T5, Flickr30k
+        return True
+    return "^{" in core
+
+
+def name_mentions(text: str, sentence_starts: set[int]) -> list[Mention]:
+    """Name-shaped tokens, extended over version/size suffixes ("LLaMA 2 7B") and title-case runs."""
+    found: list[Mention] = []
+    tokens = list(_TOKEN.finditer(text))
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        word = tok.group()
+        if is_name_shaped(word):
+            start, end = tok.start(), tok.end()
+            # a preceding capitalised word that is not sentence-initial ("Stable Diffusion", "Swin Transformer")
+            j = i + 1
+            while j < len(tokens) and text[tokens[j - 1].end() : tokens[j].start()] == " " and (
+                _SIZE.match(tokens[j].group()) or is_name_shaped(tokens[j].group())
+            ):
+                end = tokens[j].end()
+                j += 1
+            found.append(Mention(start, end, text[start:end].rstrip("."), "name"))
+            i = j
+            continue
+        # Title-Case runs of two or more capitalised words mid-sentence: "Natural Questions"
+        if word[:1].isupper() and tok.start() not in sentence_starts and word.lower() not in STOP_WORDS:
+            j = i + 1
+            while (
+                j < len(tokens)
+                and text[tokens[j - 1].end() : tokens[j].start()] == " "
+                and tokens[j].group()[:1].isupper()
+            ):
+                j += 1
+            if j - i >= 2:
+                start, end = tok.start(), tokens[j - 1].end()
+                found.append(Mention(start, end, text[start:end].rstrip("."), "name"))
+                i = j
+                continue
+        i += 1
+    return found
+
+
+# --- phrase lexicons (shipped lexicon, corpus-wide names) ---------------------------------
+
+
+def phrase_mentions(doc: Doc, matcher: PhraseMatcher, source: str, types: dict[str, EntityType]) -> list[Mention]:
+    found = []
+    for match_id, start, end in matcher(doc):
+        span = doc[start:end]
+        # never start or end inside a token of the text
+        found.append(
+            Mention(span.start_char, span.end_char, span.text, source, types.get(span.text.casefold()))
+        )
+    return found
+
+
+# --- task phrases -------------------------------------------------------------------------
+
+TASK_HEADS = (
+    "retrieval", "recognition", "detection", "classification", "segmentation", "generation",
+    "translation", "summarization", "summarisation", "answering", "reasoning", "search", "tagging",
+    "parsing", "captioning", "estimation", "forecasting", "understanding", "modeling", "modelling",
+    "synthesis", "alignment", "ranking", "reranking", "re-ranking", "completion", "extraction",
+    "linking", "localization", "tracking", "compression", "discovery", "prediction",
+    "comprehension", "recommendation", "transfer", "inpainting", "editing", "customization",
+)
+_MODIFIER_BLOCK = {
+    "efficient", "effective", "existing", "novel", "new", "proposed", "various", "different", "better",
+    "robust", "standard", "previous", "current", "recent", "diverse", "challenging", "practical",
+    "improved", "improving", "improve", "improves", "accurate", "fast", "faster", "strong", "stronger",
+    "good", "best", "high", "higher", "low", "lower", "many", "several", "multiple", "downstream",
+    "competitive", "superior", "final", "overall", "specific", "general", "traditional", "popular",
+    "impressive", "significant", "remarkable", "scalable", "flexible", "simple", "unified", "real-world",
+    "state-of-the-art", "such", "other", "both", "all", "each", "their", "its", "our", "these", "those",
+    "this", "that", "which", "whose", "for", "in", "on", "of", "to", "and", "or", "with", "by", "via",
+    "used", "using", "based", "first", "large", "small", "key", "main", "related", "well",
+}
+_TASK = re.compile(
+    r"\b((?:[a-z][a-z0-9]*(?:-[a-z0-9]+)*\s){0,3}?)(" + "|".join(re.escape(h) for h in TASK_HEADS) + r")\b"
+)
+
+
+def task_mentions(text: str) -> list[Mention]:
+    """Lower-case noun phrases headed by a task word: "facial expression recognition"."""
+    found = []
+    for match in _TASK.finditer(text):
+        words = match.group(1).split()
+        while words and (words[0] in STOP_WORDS or words[0] in _MODIFIER_BLOCK or words[0].endswith("ly")):
+            words.pop(0)
+        if any(w in STOP_WORDS or w in _MODIFIER_BLOCK for w in words):
+            # keep only the words after the last blocked one
+            last = max(i for i, w in enumerate(words) if w in STOP_WORDS or w in _MODIFIER_BLOCK)
+            words = words[last + 1 :]
+        if not words:
+            continue
+        phrase = " ".join([*words, match.group(2)])
+        start = match.end() - len(phrase)
+        if text[start:match.end()] != phrase:
+            continue
+        found.append(Mention(start, match.end(), phrase, "task", "Task"))
+    return found
+
+
+# --- overlap resolution -------------------------------------------------------------------
+
+
+def select_mentions(candidates: Iterable[Mention]) -> list[Mention]:
+    """Longest non-overlapping mentions; ties go to the more reliable detector."""
+    ordered = sorted(candidates, key=lambda m: (-(m.end - m.start), PRIORITY.get(m.source, 9), m.start))
+    taken: list[Mention] = []
+    occupied: list[tuple[int, int]] = []
+    for m in ordered:
+        if any(m.start < e and s < m.end for s, e in occupied):
+            continue
+        taken.append(m)
+        occupied.append((m.start, m.end))
+    return sorted(taken, key=lambda m: m.start)

@@ -1,0 +1,22 @@
+"""The spaCy pipeline extraction runs on: a blank English tokenizer plus a sentencizer.
+
+No statistical model is needed (nothing is downloaded); hyphenated names such as
+"FER-YOLO-Mamba" or "LoRA-XS" stay one token so name patterns see them whole.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import spacy
+from spacy.language import Language
+from spacy.util import compile_infix_regex
+
+
+@cache
+def english() -> Language:
+    nlp = spacy.blank("en")
+    infixes = [p for p in nlp.Defaults.infixes if "(?:-|" not in p]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    nlp.add_pipe("sentencizer")
+    return nlp

@@ -1,0 +1,72 @@
+"""What a paper proposes: the title's name ("MUVERA: …") and "we propose X" style statements."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.mentions import Mention, is_name_shaped
+
+_TITLE_NAME = re.compile(r"^\s*([^:]{1,60}?)\s*:\s*\S")
+_PROPOSE = re.compile(
+    r"\b(?:we|this (?:paper|work|study)|in this (?:paper|work)|here)\b[^.;]{0,40}?\b"
+    r"(?:propose|present|introduce|develop|design|devise|describe|build|contribute|release|construct|create)s?d?\b",
+    re.I,
+)
+_CALLED = re.compile(r"\b(?:called|named|dubbed|termed|coined)\s+", re.I)
+_OUR = re.compile(r"\b(?:our|the proposed|our proposed|the resulting)\s+$", re.I)
+_NOT_TITLE_NAMES = {"survey", "review", "tutorial", "overview", "introduction", "position", "perspective"}
+
+
+def title_names(title: str) -> list[str]:
+    """Names the title puts before a colon: "MUVERA: …", "RS5M and GeoRSCLIP: …", "Sigma: …"."""
+    match = _TITLE_NAME.match(title)
+    if not match:
+        return []
+    prefix = match.group(1).strip()
+    parts = [p.strip() for p in re.split(r"\s+(?:and|&)\s+|,\s*", prefix) if p.strip()]
+    names = []
+    for part in parts:
+        words = part.split()
+        if part.casefold() in _NOT_TITLE_NAMES or len(words) > 3:
+            return []
+        if any(is_name_shaped(w) for w in words) or (len(words) == 1 and part[:1].isupper()):
+            names.append(part)
+        else:
+            return []
+    return names
+
+
+def proposal_spans(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Character ranges right after a proposal verb, up to the end of that clause."""
+    spans = []
+    for start, end in sentences[1:]:
+        sentence = text[start:end]
+        for match in _PROPOSE.finditer(sentence):
+            clause_end = _clause_end(sentence, match.end())
+            spans.append((start + match.end(), start + clause_end))
+        for match in _CALLED.finditer(sentence):
+            spans.append((start + match.end(), start + min(len(sentence), match.end() + 60)))
+    return spans
+
+
+def _clause_end(sentence: str, pos: int) -> int:
+    stop = re.compile(r"[.;]|, (?:which|that|where|and|to|while|whose)\b| that \b| which \b| to (?!\w+-)")
+    m = stop.search(sentence, pos)
+    return m.start() if m else len(sentence)
+
+
+def proposed_mentions(text: str, sentences: list[tuple[int, int]], mentions: list[Mention]) -> list[Mention]:
+    """Mentions of what the paper proposes, in the order the abstract names them."""
+    chosen: list[Mention] = []
+    for span_start, span_end in proposal_spans(text, sentences):
+        inside = [m for m in mentions if span_start <= m.start < span_end and m.source in {"name", "acronym", "corpus", "title"}]
+        window = text[span_start:span_end]
+        called = _CALLED.search(window)
+        if called:
+            inside = [m for m in inside if m.start >= span_start + called.end()] or inside
+        if inside:
+            chosen.append(inside[0])
+    for m in mentions:
+        if m.source in {"name", "acronym", "corpus"} and _OUR.search(text[max(0, m.start - 20) : m.start]):
+            chosen.append(m)
+    return chosen

@@ -1,0 +1,59 @@
+"""Entity typing: Method / Model / Dataset / Benchmark / Task / Metric from the name and its context."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.lexicon import known_entities
+from kg.extract.mentions import TASK_HEADS
+from kg.types import EntityType
+
+_NEXT_WORD_TYPES: dict[str, EntityType] = {
+    "dataset": "Dataset", "datasets": "Dataset", "corpus": "Dataset", "corpora": "Dataset",
+    "collection": "Dataset", "benchmark": "Benchmark", "benchmarks": "Benchmark", "leaderboard": "Benchmark",
+    "suite": "Benchmark", "score": "Metric", "scores": "Metric", "metric": "Metric", "metrics": "Metric",
+    "task": "Task", "tasks": "Task", "problem": "Task", "model": "Method", "models": "Method",
+    "method": "Method", "methods": "Method", "algorithm": "Method", "framework": "Method",
+    "approach": "Method", "module": "Method", "architecture": "Method", "optimizer": "Method",
+}
+_METRIC_HEADS = ("accuracy", "score", "rate", "error", "precision", "recall", "latency", "speed",
+                 "throughput", "consistency", "distance", "similarity", "loss", "gap", "margin", "time",
+                 "cost", "footprint", "usage", "perplexity", "f1", "auc")
+_MODEL_SIZE = re.compile(r"(?:\b|-)(?:\d+(?:\.\d+)?[BM]|base|large|small|mini|tiny|xl|xxl|huge|[SBLH])$", re.I)
+_DATASETISH = re.compile(r"(?:-DB|DB|Bench|QA|NLI|\d{2,}[kKM]?)$")
+
+
+def entity_type(name: str, next_word: str = "", long_form: str = "", hint: EntityType | None = None) -> EntityType:
+    """Best type for a name given the word after it and its acronym expansion, if any."""
+    known = known_entities()
+    for surface in (name, long_form):
+        if surface and surface.casefold() in known:
+            return known[surface.casefold()]
+    nxt = next_word.casefold()
+    if nxt in _NEXT_WORD_TYPES and _NEXT_WORD_TYPES[nxt] != "Method":
+        return _NEXT_WORD_TYPES[nxt]
+    if hint is not None:
+        return hint
+    phrase = (long_form or name).casefold()
+    last = phrase.split()[-1] if phrase.split() else ""
+    if long_form:
+        if last in {"dataset", "corpus", "collection"}:
+            return "Dataset"
+        if last in {"benchmark", "leaderboard"}:
+            return "Benchmark"
+        if last.endswith(TASK_HEADS) and not last.endswith(("modeling", "modelling")):
+            return "Task"
+        if last in _METRIC_HEADS:
+            return "Metric"
+    if name[:1].islower() and " " in name:
+        if last.endswith(TASK_HEADS):
+            return "Task"
+        if last in _METRIC_HEADS:
+            return "Metric"
+    if " " not in name and _MODEL_SIZE.search(name) and re.search(r"\d|-", name):
+        return "Model"
+    if re.search(r"\s\d+(?:\.\d+)?[BM]$", name):
+        return "Model"
+    if _DATASETISH.search(name) and not name.isupper():
+        return "Dataset"
+    return "Method"

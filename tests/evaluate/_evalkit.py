@@ -1,0 +1,22 @@
+"""Shared builders for the evaluation tests (a plain module, so tests import it by name)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from kg.types import ExtractionRecord
+
+# The real gold dev set; override with KG_GOLD_DEV where shared/ lives elsewhere.
+GOLD_DEV = Path(os.environ.get("KG_GOLD_DEV", "/work/shared/gold/seed_dev.jsonl"))
+
+
+def make_record(pid: str = "p1", **fields: Any) -> ExtractionRecord:
+    """A record with only the given fields set (entities may be given as (name, aliases[, type]) tuples)."""
+    ents = fields.pop("entities", [])
+    fields["entities"] = [
+        {"name": e[0], "aliases": list(e[1]), "type": e[2] if len(e) > 2 else "Method"} if isinstance(e, tuple) else e
+        for e in ents
+    ]
+    return ExtractionRecord.model_validate({"id": pid, **fields})
