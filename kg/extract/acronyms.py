@@ -12,6 +12,7 @@ from dataclasses import dataclass
 _SHORT = r"[A-Za-z0-9][\w\-\.\^{}+*&/]*[\w}*+]|[A-Z]"
 _PAREN = re.compile(r"\(\s*(" + _SHORT + r")\s*(?:[,;][^)]*)?\)")
 _WORD = re.compile(r"[\w\-\^{}&]+|[^\w\s]")
+_POWER = re.compile(r"(\w)\^\{?(\d)\}?")
 _STOP_LONG = {"and", "or", "the", "a", "an", "of", "we", "our", "this", "is", "are", "e.g.", "i.e."}
 
 
@@ -19,8 +20,8 @@ _STOP_LONG = {"and", "or", "the", "a", "an", "of", "we", "our", "this", "is", "a
 class AcronymDefinition:
     short: str
     long: str
-    start: int  # char offset of the long form
-    end: int  # char offset just after the closing parenthesis
+    long_start: int  # char offset of the long form
+    short_start: int  # char offset of the short form
 
 
 def _looks_like_short_form(text: str) -> bool:
@@ -34,7 +35,8 @@ def _looks_like_short_form(text: str) -> bool:
 
 def _best_long_form(short: str, candidate: str) -> str | None:
     """Schwartz–Hearst: match the short form's characters right to left in the candidate."""
-    s_chars = [c.lower() for c in short if c.isalnum()]
+    expanded = _POWER.sub(lambda m: m.group(1) * int(m.group(2)), short)  # S^{2}FT → SSFT
+    s_chars = [c.lower() for c in expanded if c.isalpha()] or [c.lower() for c in expanded if c.isalnum()]
     if not s_chars:
         return None
     long_lower = candidate.lower()
@@ -89,12 +91,12 @@ def find_definitions(text: str) -> list[AcronymDefinition]:
         if len(long_form) <= len(short):
             continue
         start = before.rfind(long_form)
-        found.append(AcronymDefinition(short=short, long=long_form, start=start, end=match.end()))
+        found.append(AcronymDefinition(short, long_form, long_start=start, short_start=match.start(1)))
     found.extend(_reverse_definitions(text))
     return found
 
 
-_REVERSE = re.compile(r"\b(" + _SHORT + r")\s+\(([A-Z][^()]{6,160})\)")
+_REVERSE = re.compile(r"\b(" + _SHORT + r")\s+\(([A-Za-z][^()]{6,160})\)")
 
 
 def _reverse_definitions(text: str) -> list[AcronymDefinition]:
@@ -110,5 +112,5 @@ def _reverse_definitions(text: str) -> list[AcronymDefinition]:
             continue
         if sum(c in initials for c in letters) < 0.6 * len(letters):
             continue
-        found.append(AcronymDefinition(short=short, long=long_form, start=match.start(), end=match.end()))
+        found.append(AcronymDefinition(short, long_form, long_start=match.start(2), short_start=match.start(1)))
     return found

@@ -11,11 +11,14 @@ _STRONG = (
     r"outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beat(?:s|ing)?|better than|superior to|"
     r"exceed(?:s|ed|ing)?|outstrip(?:s|ped)?|"
     r"(?:improve[sd]?|improving) (?:over|upon)|superiority\b[^.;]{0,60}?\bover|"
-    r"(?:higher|lower|fewer|less|faster|stronger|more \w+)\b[^.;,]{0,40}?\bthan"
+    r"(?:better|higher|lower|fewer|less|faster|stronger|more \w+)\b[^.;,]{0,40}?\bthan"
 )
 _GAIN = r"(?:improvements?|gains?|reductions?|advantages?|speed-?ups?)\b[^.;]{0,40}?\b(?:over|upon|against)"
 _COMPARED = r"compared (?:to|with)|in comparison (?:to|with)|relative to|against"
-_TRIGGER = re.compile(rf"\b(?:(?P<strong>{_STRONG})|(?P<gain>{_GAIN})|(?P<compared>{_COMPARED}))\b", re.I)
+_PASSIVE = r"(?:can be|could be|is|are|was|were) (?:further |significantly |substantially )?(?:improved|boosted|enhanced) (?:from|by)"
+_TRIGGER = re.compile(
+    rf"\b(?:(?P<strong>{_STRONG})|(?P<gain>{_GAIN})|(?P<passive>{_PASSIVE})|(?P<compared>{_COMPARED}))\b", re.I
+)
 _POSITIVE = re.compile(
     r"\b(?:better|higher|superior|improv\w*|gains?|outperform\w*|advanced|faster|fewer|less|lower|"
     r"reduc\w*|best|state-of-the-art|sota|significant\w*|boost\w*)\b", re.I
@@ -71,13 +74,22 @@ def sentence_claims(
     local = [Named(n.name, n.type, n.start - offset, n.end - offset) for n in named if offset <= n.start < offset + len(sentence)]
     on_all = [n.name for n in _entities_in(local, 0, len(sentence), {"Dataset", "Benchmark"})]
     metric = next((n.name for n in _entities_in(local, 0, len(sentence), {"Metric"})), "")
+    previous_winner: str | None = None
+    earlier_losers: set[str] = set()
     for trigger in _TRIGGER.finditer(sentence):
-        kind = "strong" if trigger.group("strong") else "gain" if trigger.group("gain") else "compared"
+        kind = next(k for k in ("strong", "gain", "passive", "compared") if trigger.group(k))
         if kind == "compared" and not _POSITIVE.search(sentence):
             continue
         left, right_start = sentence[: trigger.start()], trigger.end()
-        front = kind == "compared" and len(left.split()) <= 2
-        if front:
+        if kind == "passive":
+            # "The state-of-the-art X can be improved from 58.5% to 59.5% AP": our method beats X
+            if not proposed:
+                continue
+            winner = proposed
+            losers = [n for n in _entities_in(local, 0, trigger.start(), _CLAIM_TYPES) if n.name != proposed][-1:]
+            loser_text = ""
+            right_start = trigger.start()
+        elif kind == "compared" and len(left.split()) <= 2:
             # "Compared to Y, X achieves …": losers up to the main clause's subject
             subject = next(
                 (n for n in _entities_in(local, right_start, len(sentence), _CLAIM_TYPES) if n.name == proposed), None
@@ -90,14 +102,7 @@ def sentence_claims(
             losers = _entities_in(local, right_start, main_at, _CLAIM_TYPES)
             loser_text = sentence[right_start:main_at]
         else:
-            candidates = _entities_in(local, 0, trigger.start(), _CLAIM_TYPES)
-            clause_start = max(left.rfind(";"), left.rfind(". "))
-            candidates = [c for c in candidates if c.start > clause_start]
-            winner = candidates[-1].name if candidates else None
-            if winner is None and (_SELF.search(left) or _SELF.search(trigger.group())) and proposed:
-                winner = proposed
-            if winner is None and proposed and re.match(r"^\s*(?:it|which|that)\b", left[-12:] if left else ""):
-                winner = proposed
+            winner = _winner(left, trigger.group(), local, proposed, earlier_losers, previous_winner)
             if winner is None:
                 continue
             tail = sentence[right_start:]
@@ -105,8 +110,10 @@ def sentence_claims(
             loser_end = right_start + (stop.start() if stop else len(tail))
             losers = _entities_in(local, right_start, loser_end, _CLAIM_TYPES)
             loser_text = sentence[right_start:loser_end]
+        previous_winner = winner
+        earlier_losers |= {n.name for n in losers}
         on = on_all + [n.name for n in _entities_in(local, right_start, len(sentence), {"Task"})]
-        confidence = {"strong": 0.9, "gain": 0.8, "compared": 0.7}[kind]
+        confidence = {"strong": 0.9, "gain": 0.8, "passive": 0.75, "compared": 0.7}[kind]
         named_losers = [l for l in losers if l.name != winner]
         if named_losers:
             for loser in named_losers:
@@ -118,6 +125,31 @@ def sentence_claims(
                 claims.append(Outperforms(winner=winner, loser=phrase, on=on, metric=metric, loser_generic=True,
                                           evidence=sentence.strip(), confidence=confidence - 0.1))
     return _dedupe(claims), _parity(sentence, local, proposed, claims)
+
+
+def _winner(
+    left: str,
+    trigger: str,
+    local: list[Named],
+    proposed: str | None,
+    earlier_losers: set[str],
+    previous_winner: str | None,
+) -> str | None:
+    """The subject of a comparative: the proposed method when the clause names it or says "we"/"our"."""
+    clause_start = max(left.rfind(";"), left.rfind(". "))
+    candidates = [
+        c for c in _entities_in(local, 0, len(left), _CLAIM_TYPES) if c.start > clause_start and c.name not in earlier_losers
+    ]
+    if proposed and (any(c.name == proposed for c in candidates) or _SELF.search(left) or _SELF.search(trigger)):
+        return proposed
+    if previous_winner and re.search(r"(?:,|\band)\s*(?:\w+\s+){0,2}$", left):
+        return previous_winner
+    if candidates:
+        participle = re.search(r",\s*$", left) and trigger.lower().endswith("ing")
+        return candidates[0].name if participle else candidates[-1].name
+    if proposed and re.search(r"\b(?:it|which|that)\s+(?:\w+\s+){0,3}$", left):
+        return proposed
+    return None
 
 
 def _parity(sentence: str, local: list[Named], proposed: str | None, claims: list[Outperforms]) -> list[Comparable]:

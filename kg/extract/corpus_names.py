@@ -32,7 +32,7 @@ class CorpusNames:
             for surface in (definition.short, definition.long):
                 if not is_generic(surface):
                     self.names.add(surface)
-        for name in title_names(paper.title):
+        for name in title_names(paper.title, paper.abstract):
             if not is_generic(name):
                 self.names.add(name)
 

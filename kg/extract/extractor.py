@@ -9,11 +9,11 @@ from kg.extract.acronyms import find_definitions
 from kg.extract.claims import Named, sentence_claims
 from kg.extract.corpus_names import CorpusNames, collect_names
 from kg.extract.document import PaperText
-from kg.extract.entities import EntityTable
+from kg.extract.entities import EntityTable, is_generic
 from kg.extract.families import extends_relations, is_a_relations
 from kg.extract.lexicon import known_entities
 from kg.extract.mentions import Mention, name_mentions, phrase_mentions, select_mentions, task_mentions
-from kg.extract.proposed import proposal_spans, proposed_mentions, title_names
+from kg.extract.proposed import proposal_spans, proposed_mentions, title_lead_phrase, title_names
 from kg.types import ExtractionRecord, Paper, PaperKind, ProposedEntity
 
 _SURVEY = re.compile(r"\b(?:survey|review|overview|tutorial)\b", re.I)
@@ -27,10 +27,8 @@ def extract_paper(paper: Paper, corpus: CorpusNames | None = None) -> Extraction
     definitions = find_definitions(text)
     candidates: list[Mention] = []
     for d in definitions:
-        candidates.append(Mention(d.start, d.start + len(d.long), d.long, "acronym"))
-        short_at = text.find(d.short, d.start + len(d.long))
-        if short_at >= 0:
-            candidates.append(Mention(short_at, short_at + len(d.short), d.short, "acronym"))
+        candidates.append(Mention(d.long_start, d.long_start + len(d.long), d.long, "acronym"))
+        candidates.append(Mention(d.short_start, d.short_start + len(d.short), d.short, "acronym"))
     abstract_starts = pt.sentence_starts | {0}
     for m in name_mentions(text, abstract_starts):
         if m.end <= pt.title_end and " " in m.text and not any(c.isdigit() for c in m.text):
@@ -42,7 +40,7 @@ def extract_paper(paper: Paper, corpus: CorpusNames | None = None) -> Extraction
     candidates += phrase_mentions(pt.doc, exact, "corpus", types)
     candidates += phrase_mentions(pt.doc, lower, "lexicon", types)
     candidates += task_mentions(text)
-    for name in title_names(paper.title):
+    for name in title_names(paper.title, paper.abstract):
         at = text.find(name)
         if at >= 0:
             candidates.append(Mention(at, at + len(name), name, "title"))
@@ -107,7 +105,7 @@ def extract_paper(paper: Paper, corpus: CorpusNames | None = None) -> Extraction
 
 def _proposed(paper: Paper, pt: PaperText, mentions: list[Mention], table: EntityTable) -> list[str]:
     names: list[str] = []
-    for name in title_names(paper.title):
+    for name in title_names(paper.title, paper.abstract):
         group = table.find(name)
         if group is not None:
             names.append(group.name)
@@ -118,6 +116,16 @@ def _proposed(paper: Paper, pt: PaperText, mentions: list[Mention], table: Entit
         if group.mentions and all(x.source == "lexicon" for x in group.mentions):
             continue  # a well-known name is used, not proposed
         names.append(group.name)
+    if not names and not _SURVEY.search(paper.title):
+        lead = title_lead_phrase(paper.title, paper.abstract)
+        if lead and not is_generic(lead):
+            at = pt.text.find(lead, pt.title_end)
+            if at < 0:
+                at = pt.text.find(lead)
+            table.add(Mention(at, at + len(lead), lead, "title"))
+            group = table.find(lead)
+            if group is not None:
+                names.append(group.name)
     return names
 
 

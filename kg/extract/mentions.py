@@ -31,12 +31,13 @@ class Mention:
 
 # --- name-shaped tokens -------------------------------------------------------------------
 
-_TOKEN = re.compile(r"[A-Za-z0-9][\w\-\.\^{}+*@/]*[\w}*+]|[A-Za-z]")
+_TOKEN = re.compile(r"[A-Za-z0-9][\w\-\.\^{}+*@/]*(?:[\w}+]|\^\*)|[A-Za-z]")
 _NOT_NAMES = {
     "AI", "II", "III", "IV", "VI", "GPU", "GPUs", "CPU", "CPUs", "TPU", "API", "APIs", "URL", "PDF", "US",
     "UK", "OK", "TB", "GB", "MB", "KB", "FPS", "SOTA", "ID", "IDs", "IoT", "PhD", "vs", "LaTeX", "GitHub",
     "RQ", "RQs", "QA", "FMs", "FM", "DL", "ML", "NLP", "CV", "XL", "HD", "OOD",
 }
+_ADJECTIVE_SUFFIX = re.compile(r"-(?:like|based|style|free|aware|specific|driven|guided|oriented|centric|selected|only)$", re.I)
 _SIZE = re.compile(r"^(?:\d+(?:\.\d+)?[BMKbmk]|v\d+(?:\.\d+)?|\d+(?:\.\d+)?)$")
 
 
@@ -67,12 +68,20 @@ def name_mentions(text: str, sentence_starts: set[int]) -> list[Mention]:
     while i < len(tokens):
         tok = tokens[i]
         word = tok.group()
+        adjective = _ADJECTIVE_SUFFIX.search(word)
+        if adjective and is_name_shaped(word[: adjective.start()]):
+            # "DETR-like models", "CNN-based schemes": a mention of the base name
+            found.append(Mention(tok.start(), tok.start() + adjective.start(), word[: adjective.start()], "name"))
+            i += 1
+            continue
         if is_name_shaped(word):
             start, end = tok.start(), tok.end()
             # a preceding capitalised word that is not sentence-initial ("Stable Diffusion", "Swin Transformer")
             j = i + 1
             while j < len(tokens) and text[tokens[j - 1].end() : tokens[j].start()] == " " and (
-                _SIZE.match(tokens[j].group()) or is_name_shaped(tokens[j].group())
+                _SIZE.match(tokens[j].group())
+                or is_name_shaped(tokens[j].group())
+                or (tokens[j].group()[:1].isupper() and tokens[j].group().lower() not in STOP_WORDS)
             ):
                 end = tokens[j].end()
                 j += 1
@@ -131,6 +140,11 @@ _MODIFIER_BLOCK = {
     "state-of-the-art", "such", "other", "both", "all", "each", "their", "its", "our", "these", "those",
     "this", "that", "which", "whose", "for", "in", "on", "of", "to", "and", "or", "with", "by", "via",
     "used", "using", "based", "first", "large", "small", "key", "main", "related", "well",
+    "perform", "performs", "achieve", "achieves", "use", "uses", "train", "apply", "applies", "enable",
+    "enables", "support", "supports", "tackle", "address", "solve", "including", "include", "includes",
+    "represent", "resulting", "leverage", "leverages", "study", "studies", "propose", "present", "show",
+    "shows", "demonstrate", "facilitate", "boost", "boosting", "enhance", "enhancing", "require", "requires",
+    "complex", "commonly", "make", "makes", "allow", "allows", "called", "named", "like", "as",
 }
 _TASK = re.compile(
     r"\b((?:[a-z][a-z0-9]*(?:-[a-z0-9]+)*\s){0,3}?)(" + "|".join(re.escape(h) for h in TASK_HEADS) + r")\b"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.lexicon import known_entities
 from kg.extract.mentions import Mention, is_name_shaped
 
 _TITLE_NAME = re.compile(r"^\s*([^:]{1,60}?)\s*:\s*\S")
@@ -12,13 +13,24 @@ _PROPOSE = re.compile(
     r"(?:propose|present|introduce|develop|design|devise|describe|build|contribute|release|construct|create)s?d?\b",
     re.I,
 )
-_CALLED = re.compile(r"\b(?:called|named|dubbed|termed|coined)\s+", re.I)
-_OUR = re.compile(r"\b(?:our|the proposed|our proposed|the resulting)\s+$", re.I)
+_CALLED = re.compile(r"\b(?:called|named|dubbed|termed|coined)\s+")
+_OUR = re.compile(
+    r"\b(?:our|the proposed|our proposed)(?:\s+(?:novel|new))?(?:\s+(?:method|approach|model|framework|system|"
+    r"technique|algorithm|architecture|module|scheme|network))?,?\s+$",
+    re.I,
+)
+_ALSO = re.compile(r"(?:\band|coupled with|as well as|along with|together with)\s+(?:the|a|an)?\s*(?:[\w\-]+\s+){0,2}$", re.I)
+_NOT_LEAD_HEADS = {"limits", "analysis", "study", "properties", "nature", "benefits", "role", "power", "effects",
+                   "lessons", "challenges", "resources", "models", "foundations", "look", "view"}
 _NOT_TITLE_NAMES = {"survey", "review", "tutorial", "overview", "introduction", "position", "perspective"}
 
 
-def title_names(title: str) -> list[str]:
-    """Names the title puts before a colon: "MUVERA: …", "RS5M and GeoRSCLIP: …", "Sigma: …"."""
+def title_names(title: str, abstract: str = "") -> list[str]:
+    """Names the title puts before a colon: "MUVERA: …", "RS5M and GeoRSCLIP: …", "Sigma: …".
+
+    A multi-word prefix without a name-shaped word ("Mamba Retriever") counts only when the
+    abstract uses it too; "Transforming Image Super-Resolution:" is a headline, not a name.
+    """
     match = _TITLE_NAME.match(title)
     if not match:
         return []
@@ -27,13 +39,36 @@ def title_names(title: str) -> list[str]:
     names = []
     for part in parts:
         words = part.split()
-        if part.casefold() in _NOT_TITLE_NAMES or len(words) > 3:
+        if part.casefold() in _NOT_TITLE_NAMES or len(words) > 3 or words[0].lower().endswith("ing"):
             return []
         if any(is_name_shaped(w) for w in words) or (len(words) == 1 and part[:1].isupper()):
+            names.append(part)
+        elif all(w[:1].isupper() for w in words) and part in abstract:
             names.append(part)
         else:
             return []
     return names
+
+
+_TITLE_LEAD = re.compile(
+    r"^\s*((?:[A-Z][\w\-]*\s+){0,4}?[A-Z][\w\-]*)\s+(?i:for|in|via|with|is|are|to|of|using|through|by|on|as|from)\b"
+)
+
+
+def title_lead_phrase(title: str, abstract: str) -> str | None:
+    """A title that opens with its contribution ("Composable Sparse Fine-Tuning for …").
+
+    The phrase counts when the abstract repeats it; the abstract's spelling is returned.
+    """
+    match = _TITLE_LEAD.match(title)
+    if not match or ":" in title[: match.end()]:
+        return None
+    phrase = match.group(1)
+    words = phrase.split()
+    if len(words) < 2 or words[0].lower().endswith("ing") or words[-1].lower() in _NOT_LEAD_HEADS:
+        return None
+    found = re.search(r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])", abstract, re.I)
+    return found.group(0) if found else phrase
 
 
 def proposal_spans(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -59,13 +94,23 @@ def proposed_mentions(text: str, sentences: list[tuple[int, int]], mentions: lis
     """Mentions of what the paper proposes, in the order the abstract names them."""
     chosen: list[Mention] = []
     for span_start, span_end in proposal_spans(text, sentences):
-        inside = [m for m in mentions if span_start <= m.start < span_end and m.source in {"name", "acronym", "corpus", "title"}]
+        known = known_entities()
+        inside = [
+            m for m in mentions
+            if span_start <= m.start < span_end
+            and m.source in {"name", "acronym", "corpus", "title"}
+            and m.text.casefold() not in known
+        ]
         window = text[span_start:span_end]
         called = _CALLED.search(window)
         if called:
             inside = [m for m in inside if m.start >= span_start + called.end()] or inside
         if inside:
             chosen.append(inside[0])
+            # "X coupled with the Y metric", "X and Y": further contributions in the same clause
+            for m in inside[1:]:
+                if _ALSO.search(text[max(span_start, m.start - 40) : m.start]):
+                    chosen.append(m)
     for m in mentions:
         if m.source in {"name", "acronym", "corpus"} and _OUR.search(text[max(0, m.start - 20) : m.start]):
             chosen.append(m)

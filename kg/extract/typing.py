@@ -34,7 +34,7 @@ def entity_type(name: str, next_word: str = "", long_form: str = "", hint: Entit
         return _NEXT_WORD_TYPES[nxt]
     if hint is not None:
         return hint
-    phrase = (long_form or name).casefold()
+    phrase = re.split(r"\s+(?:for|of|via|with|on|in)\s+", (long_form or name).casefold())[0]
     last = phrase.split()[-1] if phrase.split() else ""
     if long_form:
         if last in {"dataset", "corpus", "collection"}:
