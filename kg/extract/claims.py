@@ -66,11 +66,23 @@ def _generic_phrase(text: str) -> str:
     return " ".join(words[:10])
 
 
+_CLASS_HEAD = re.compile(
+    r"^(?:-like|-based)?\s+(?:approaches|methods|models|detectors|baselines|techniques|architectures|networks|systems)\b"
+)
+
+
+def _named_losers(sentence: str, candidates: list[Named]) -> list[Named]:
+    """Drop mentions that name a class, not a system: "DETR-like detectors", "SOTA NER approaches"."""
+    return [n for n in candidates if not _CLASS_HEAD.match(sentence[n.end : n.end + 20])]
+
+
 def sentence_claims(
-    sentence: str, offset: int, named: list[Named], proposed: str | None
+    sentence: str, offset: int, named: list[Named], proposed_names: list[str]
 ) -> tuple[list[Outperforms], list[Comparable]]:
     """Claims stated in one sentence; ``offset`` is the sentence's start in the paper text."""
     claims: list[Outperforms] = []
+    in_sentence = {n.name for n in named if offset <= n.start < offset + len(sentence)}
+    proposed = next((p for p in proposed_names if p in in_sentence), proposed_names[0] if proposed_names else None)
     local = [Named(n.name, n.type, n.start - offset, n.end - offset) for n in named if offset <= n.start < offset + len(sentence)]
     on_all = [n.name for n in _entities_in(local, 0, len(sentence), {"Dataset", "Benchmark"})]
     metric = next((n.name for n in _entities_in(local, 0, len(sentence), {"Metric"})), "")
@@ -86,13 +98,14 @@ def sentence_claims(
             if not proposed:
                 continue
             winner = proposed
-            losers = [n for n in _entities_in(local, 0, trigger.start(), _CLAIM_TYPES) if n.name != proposed][-1:]
+            losers = [n for n in _entities_in(local, 0, trigger.start(), _CLAIM_TYPES) if n.name not in proposed_names][:1]
             loser_text = ""
             right_start = trigger.start()
         elif kind == "compared" and len(left.split()) <= 2:
             # "Compared to Y, X achieves …": losers up to the main clause's subject
             subject = next(
-                (n for n in _entities_in(local, right_start, len(sentence), _CLAIM_TYPES) if n.name == proposed), None
+                (n for n in _entities_in(local, right_start, len(sentence), _CLAIM_TYPES) if n.name in proposed_names),
+                None,
             )
             self_ref = _SELF.search(sentence, right_start)
             main_at = subject.start if subject else (self_ref.start() if self_ref else None)
@@ -102,7 +115,7 @@ def sentence_claims(
             losers = _entities_in(local, right_start, main_at, _CLAIM_TYPES)
             loser_text = sentence[right_start:main_at]
         else:
-            winner = _winner(left, trigger.group(), local, proposed, earlier_losers, previous_winner)
+            winner = _winner(left, trigger.group(), local, proposed, proposed_names, earlier_losers, previous_winner)
             if winner is None:
                 continue
             tail = sentence[right_start:]
@@ -114,17 +127,33 @@ def sentence_claims(
         earlier_losers |= {n.name for n in losers}
         on = on_all + [n.name for n in _entities_in(local, right_start, len(sentence), {"Task"})]
         confidence = {"strong": 0.9, "gain": 0.8, "passive": 0.75, "compared": 0.7}[kind]
-        named_losers = [l for l in losers if l.name != winner]
-        if named_losers:
-            for loser in named_losers:
-                claims.append(Outperforms(winner=winner, loser=loser.name, on=on, metric=metric,
-                                          evidence=sentence.strip(), confidence=confidence))
-        elif not losers:
-            phrase = _generic_phrase(loser_text)
-            if phrase and len(phrase) > 2:
-                claims.append(Outperforms(winner=winner, loser=phrase, on=on, metric=metric, loser_generic=True,
-                                          evidence=sentence.strip(), confidence=confidence - 0.1))
+        for w in [winner, *_co_winners(sentence, local, winner, trigger.start())]:
+            named_losers = [l for l in _named_losers(sentence, losers) if l.name != w]
+            if named_losers:
+                for loser in named_losers:
+                    claims.append(Outperforms(winner=w, loser=loser.name, on=on, metric=metric,
+                                              evidence=sentence.strip(), confidence=confidence))
+            else:
+                phrase = _generic_phrase(loser_text)
+                if phrase and len(phrase) > 2:
+                    claims.append(Outperforms(winner=w, loser=phrase, on=on, metric=metric, loser_generic=True,
+                                              evidence=sentence.strip(), confidence=confidence - 0.1))
     return _dedupe(claims), _parity(sentence, local, proposed, claims)
+
+
+def _co_winners(sentence: str, local: list[Named], winner: str, trigger_at: int) -> list[str]:
+    """ "MCTS and SMBO outperform …": every subject joined to the winner by "and" or commas."""
+    before = [n for n in _entities_in(local, 0, trigger_at, _CLAIM_TYPES)]
+    names = [n.name for n in before]
+    if winner not in names:
+        return []
+    i = names.index(winner)
+    out: list[str] = []
+    j = i
+    while j > 0 and re.fullmatch(r"\s*(?:,|and|, and)\s*", sentence[before[j - 1].end : before[j].start]):
+        out.append(before[j - 1].name)
+        j -= 1
+    return out
 
 
 def _winner(
@@ -132,6 +161,7 @@ def _winner(
     trigger: str,
     local: list[Named],
     proposed: str | None,
+    proposed_names: list[str],
     earlier_losers: set[str],
     previous_winner: str | None,
 ) -> str | None:
@@ -140,7 +170,10 @@ def _winner(
     candidates = [
         c for c in _entities_in(local, 0, len(left), _CLAIM_TYPES) if c.start > clause_start and c.name not in earlier_losers
     ]
-    if proposed and (any(c.name == proposed for c in candidates) or _SELF.search(left) or _SELF.search(trigger)):
+    mine = [c.name for c in candidates if c.name in proposed_names]
+    if mine:
+        return mine[-1]
+    if proposed and (_SELF.search(left) or _SELF.search(trigger)):
         return proposed
     if previous_winner and re.search(r"(?:,|\band)\s*(?:\w+\s+){0,2}$", left):
         return previous_winner

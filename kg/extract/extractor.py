@@ -10,7 +10,7 @@ from kg.extract.claims import Named, sentence_claims
 from kg.extract.corpus_names import CorpusNames, collect_names
 from kg.extract.document import PaperText
 from kg.extract.entities import EntityTable, is_generic
-from kg.extract.families import extends_relations, is_a_relations
+from kg.extract.families import expand_family_claims, extends_relations, is_a_relations
 from kg.extract.lexicon import known_entities
 from kg.extract.mentions import Mention, name_mentions, phrase_mentions, select_mentions, task_mentions
 from kg.extract.proposed import proposal_spans, proposed_mentions, title_lead_phrase, title_names
@@ -56,11 +56,10 @@ def extract_paper(paper: Paper, corpus: CorpusNames | None = None) -> Extraction
         if (group := table.group_at(m)) is not None
     ]
     proposed_names = _proposed(paper, pt, mentions, table)
-    primary = proposed_names[0] if proposed_names else None
 
     outperforms, comparable = [], []
     for start, end in pt.sentences[1:]:
-        o, c = sentence_claims(text[start:end], start, named, primary)
+        o, c = sentence_claims(text[start:end], start, named, proposed_names)
         outperforms += o
         comparable += c
 
@@ -69,6 +68,9 @@ def extract_paper(paper: Paper, corpus: CorpusNames | None = None) -> Extraction
     proposal_sentences = [(0, pt.title_end)] + [pt.sentence_of(s) for s, _ in proposal_spans(text, pt.sentences)]
     is_a = is_a_relations(text, named, proposed_names, proposal_sentences)
     extends = extends_relations(text, named, proposed_names)
+    outperforms = expand_family_claims(
+        outperforms, is_a, [e.name for e in entity_list if e.type in {"Method", "Model"}]
+    )
     proposed = [
         ProposedEntity(
             name=name,

@@ -7,6 +7,7 @@ import re
 from kg.extract.claims import Named
 from kg.extract.names import surface_key
 from kg.taxonomy import load_taxonomy
+from kg.types import Outperforms
 
 _HEADS = r"(?:methods?|approach(?:es)?|techniques?|models?|frameworks?|architectures?|algorithms?|detectors?|variants?)"
 _SUCH_AS = re.compile(r"\b(?:such as|like|including|e\.g\.,?|namely)\s+", re.I)
@@ -104,4 +105,31 @@ def _unique(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
         if p not in seen and p[0] != p[1]:
             seen.add(p)
             out.append(p)
+    return out
+
+
+def expand_family_claims(claims: list[Outperforms], is_a: list[tuple[str, str]], members: list[str]) -> list[Outperforms]:
+    """A claim against a family ("outperforms other PEFT methods") also holds against each member
+    the paper names (guideline: one entry per named member, nothing for the family itself)."""
+    taxonomy = load_taxonomy()
+    families_of: dict[str, set[str]] = {}
+    for name in members:
+        fams = set(taxonomy.families_of(name))
+        families_of[name] = fams
+    for name, family in is_a:
+        families_of.setdefault(name, set()).add(family)
+    for name, fams in families_of.items():
+        for fam in list(fams):
+            fams.update(taxonomy.ancestors(fam))
+    out = list(claims)
+    seen = {(c.winner, c.loser) for c in claims}
+    for claim in claims:
+        if not claim.loser_generic:
+            continue
+        for _, _, family in family_phrases(claim.loser):
+            for name, fams in families_of.items():
+                if family in fams and name != claim.winner and (claim.winner, name) not in seen:
+                    seen.add((claim.winner, name))
+                    out.append(claim.model_copy(update={"loser": name, "loser_generic": False,
+                                                         "confidence": round(claim.confidence - 0.1, 2)}))
     return out

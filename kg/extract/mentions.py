@@ -97,8 +97,10 @@ def name_mentions(text: str, sentence_starts: set[int]) -> list[Mention]:
                 and tokens[j].group()[:1].isupper()
             ):
                 j += 1
+            while i < j and tokens[i].group() in _NOT_NAMES:
+                i += 1
             if j - i >= 2:
-                start, end = tok.start(), tokens[j - 1].end()
+                start, end = tokens[i].start(), tokens[j - 1].end()
                 found.append(Mention(start, end, text[start:end].rstrip("."), "name"))
                 i = j
                 continue

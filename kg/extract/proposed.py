@@ -19,6 +19,7 @@ _OUR = re.compile(
     r"technique|algorithm|architecture|module|scheme|network))?,?\s+$",
     re.I,
 )
+_OURS_AFTER = re.compile(r",\s*(?:one of |each of )?(?:our|the proposed)\b", re.I)
 _ALSO = re.compile(r"(?:\band|coupled with|as well as|along with|together with)\s+(?:the|a|an)?\s*(?:[\w\-]+\s+){0,2}$", re.I)
 _NOT_LEAD_HEADS = {"limits", "analysis", "study", "properties", "nature", "benefits", "role", "power", "effects",
                    "lessons", "challenges", "resources", "models", "foundations", "look", "view"}
@@ -112,6 +113,8 @@ def proposed_mentions(text: str, sentences: list[tuple[int, int]], mentions: lis
                 if _ALSO.search(text[max(span_start, m.start - 40) : m.start]):
                     chosen.append(m)
     for m in mentions:
-        if m.source in {"name", "acronym", "corpus"} and _OUR.search(text[max(0, m.start - 20) : m.start]):
+        if m.source in {"name", "acronym", "corpus"} and (
+            _OUR.search(text[max(0, m.start - 40) : m.start]) or _OURS_AFTER.match(text, m.end)
+        ):
             chosen.append(m)
     return chosen
