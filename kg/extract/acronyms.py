@@ -33,12 +33,35 @@ def _looks_like_short_form(text: str) -> bool:
     return letters >= 2 and not text.isdigit()
 
 
+def _initials_long_form(s_chars: list[str], candidate: str) -> str | None:
+    """Each letter of the short form starts a word (or a hyphen part), matched right to left."""
+    words = list(re.finditer(r"[A-Za-z0-9]+", candidate))
+    i = len(s_chars) - 1
+    start = None
+    for w in reversed(words):
+        if i < 0:
+            break
+        if w.group()[0].lower() == s_chars[i]:
+            i -= 1
+            start = w.start()
+        elif w.group().lower() not in {"of", "for", "and", "the", "in", "on", "to", "with", "via", "a"}:
+            if start is not None and s_chars[i] in w.group().lower():
+                continue  # a letter from inside a word ("LoRA" ← Low-Rank Adaptation)
+            return None
+    if i >= 0 or start is None:
+        return None
+    return candidate[start:].strip()
+
+
 def _best_long_form(short: str, candidate: str) -> str | None:
-    """Schwartz–Hearst: match the short form's characters right to left in the candidate."""
+    """Word initials first; else Schwartz–Hearst: the short form's characters right to left."""
     expanded = _POWER.sub(lambda m: m.group(1) * int(m.group(2)), short)  # S^{2}FT → SSFT
     s_chars = [c.lower() for c in expanded if c.isalpha()] or [c.lower() for c in expanded if c.isalnum()]
     if not s_chars:
         return None
+    by_initials = _initials_long_form([c for c in s_chars if c.isalpha()] or s_chars, candidate)
+    if by_initials:
+        return by_initials
     long_lower = candidate.lower()
     s_idx = len(s_chars) - 1
     l_idx = len(long_lower) - 1

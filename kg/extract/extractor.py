@@ -12,7 +12,7 @@ from kg.extract.document import PaperText
 from kg.extract.entities import EntityTable, is_generic
 from kg.extract.families import expand_family_claims, extends_relations, is_a_relations
 from kg.extract.lexicon import known_entities
-from kg.extract.mentions import Mention, name_mentions, phrase_mentions, select_mentions, task_mentions
+from kg.extract.mentions import Mention, is_name_shaped, name_mentions, phrase_mentions, select_mentions, task_mentions
 from kg.extract.proposed import proposal_spans, proposed_mentions, title_lead_phrase, title_names
 from kg.types import ExtractionRecord, Paper, PaperKind, ProposedEntity
 
@@ -118,16 +118,17 @@ def _proposed(paper: Paper, pt: PaperText, mentions: list[Mention], table: Entit
         if group.mentions and all(x.source == "lexicon" for x in group.mentions):
             continue  # a well-known name is used, not proposed
         names.append(group.name)
-    if not names and not _SURVEY.search(paper.title):
-        lead = title_lead_phrase(paper.title, paper.abstract)
-        if lead and not is_generic(lead):
+    lead = title_lead_phrase(paper.title, paper.abstract)
+    single_name = lead is not None and " " not in lead and is_name_shaped(lead) and lead.casefold() not in known_entities()
+    if lead and (not names or single_name) and not _SURVEY.search(paper.title):
+        if not is_generic(lead):
             at = pt.text.find(lead, pt.title_end)
             if at < 0:
                 at = pt.text.find(lead)
             table.add(Mention(at, at + len(lead), lead, "title"))
             group = table.find(lead)
-            if group is not None:
-                names.append(group.name)
+            if group is not None and group.name not in names:
+                names.insert(0, group.name)
     return names
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from kg.extract.lexicon import known_entities
 from kg.extract.mentions import Mention, is_name_shaped
 
@@ -19,7 +21,7 @@ _OUR = re.compile(
     r"technique|algorithm|architecture|module|scheme|network))?,?\s+$",
     re.I,
 )
-_OURS_AFTER = re.compile(r",\s*(?:one of |each of )?(?:our|the proposed)\b", re.I)
+_OURS_AFTER = re.compile(r",\s*(?:one of |each of )?our\b", re.I)
 _ALSO = re.compile(r"(?:\band|coupled with|as well as|along with|together with)\s+(?:the|a|an)?\s*(?:[\w\-]+\s+){0,2}$", re.I)
 _NOT_LEAD_HEADS = {"limits", "analysis", "study", "properties", "nature", "benefits", "role", "power", "effects",
                    "lessons", "challenges", "resources", "models", "foundations", "look", "view"}
@@ -64,9 +66,13 @@ def title_lead_phrase(title: str, abstract: str) -> str | None:
     match = _TITLE_LEAD.match(title)
     if not match or ":" in title[: match.end()]:
         return None
-    phrase = match.group(1)
-    words = phrase.split()
-    if len(words) < 2 or words[0].lower().endswith("ing") or words[-1].lower() in _NOT_LEAD_HEADS:
+    words = match.group(1).split()
+    if len(words) > 2 and re.fullmatch(r"[A-Z][a-z]+ly", words[0]) and words[1].endswith("ed"):
+        words = words[2:]  # "Progressively Optimized Bi-Granular …": the name follows the participle
+    phrase = " ".join(words)
+    if len(words) == 1 and not is_name_shaped(words[0]):
+        return None
+    if words[0].lower().endswith("ing") or words[-1].lower() in _NOT_LEAD_HEADS or words[0].lower() in STOP_WORDS:
         return None
     found = re.search(r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])", abstract, re.I)
     return found.group(0) if found else phrase
