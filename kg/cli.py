@@ -1,0 +1,217 @@
+"""The ``kg`` command line: ingest, extract, eval, stats, export.
+
+Every command reports a KgError as one red line (exit 1); ``--verbose`` shows the trace.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterator
+from functools import wraps
+from pathlib import Path
+from typing import Annotated, Any, Literal, TypeVar
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from kg.config import Settings, StoreKind, sample_corpus
+from kg.errors import KgError
+from kg.types import Paper
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="Research knowledge-graph builder.")
+console = Console(stderr=True)
+out = Console()
+_state: dict[str, bool] = {"verbose": False}
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+DataDir = Annotated[
+    Path | None, typer.Option("--data-dir", help="Where the embedded store lives (default ./kg-data, env KG_DATA_DIR).")
+]
+StoreOpt = Annotated[StoreKind | None, typer.Option("--store", help="embedded (default) or neo4j (env KG_STORE).")]
+
+
+def _settings(data_dir: Path | None = None, store: StoreKind | None = None) -> Settings:
+    overrides: dict[str, Any] = {}
+    if data_dir is not None:
+        overrides["data_dir"] = data_dir
+    if store is not None:
+        overrides["store"] = store
+    return Settings(**overrides)
+
+
+def friendly_errors(func: F) -> F:
+    """Turn a KgError (or a bad file) into one readable line and exit code 1."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except (KgError, OSError, ValueError) as exc:
+            if _state["verbose"]:
+                console.print_exception()
+            console.print(f"[bold red]error:[/] {exc}", highlight=False)
+            raise typer.Exit(1) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+@app.callback()
+def main(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show tracebacks.")] = False) -> None:
+    _state["verbose"] = verbose
+
+
+def _progress() -> Progress:
+    return Progress(
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=not sys.stderr.isatty(),
+    )
+
+
+def _read(sources: list[Path]) -> list[Paper]:
+    from kg.corpus import ReadReport, read_papers
+
+    report = ReadReport()
+    papers = list(read_papers(sources or [sample_corpus()], report))
+    for error in report.errors:
+        console.print(f"[yellow]skipped[/] {error}", highlight=False)
+    console.print(report.summary(), highlight=False)
+    return papers
+
+
+def _extract(papers: list[Paper]) -> Iterator[Any]:
+    from kg.extract import collect_names, extract_paper
+
+    corpus = collect_names(papers)
+    with _progress() as progress:
+        task = progress.add_task("extracting", total=len(papers))
+        for paper in papers:
+            yield extract_paper(paper, corpus)
+            progress.advance(task)
+
+
+Sources = Annotated[
+    list[Path] | None,
+    typer.Argument(help="Files or folders: trending-page .txt, .jsonl, arXiv Atom .xml, arXiv snapshot .jsonl. "
+                   "Default: the bundled sample corpus."),
+]
+
+
+@app.command()
+@friendly_errors
+def extract(
+    sources: Sources = None,
+    out_path: Annotated[Path, typer.Option("--out", "-o", help="Where to write the records (JSONL).")] = Path(
+        "extractions.jsonl"
+    ),
+) -> None:
+    """Extract one gold-format record per paper into a JSONL file."""
+    papers = _read(sources or [])
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out_path.with_name(out_path.name + ".tmp")
+    with tmp.open("w", encoding="utf-8") as fh:
+        for record in _extract(papers):
+            fh.write(record.model_dump_json() + "\n")
+    tmp.replace(out_path)
+    console.print(f"wrote {len(papers)} records to {out_path}", highlight=False)
+
+
+@app.command("eval")
+@friendly_errors
+def eval_(
+    gold: Annotated[Path, typer.Option("--gold", help="Gold records (JSONL).")],
+    pred: Annotated[Path, typer.Option("--pred", help="Predicted records (JSONL), e.g. from kg extract.")],
+    json_out: Annotated[Path | None, typer.Option("--json", help="Also write the scores as JSON here.")] = None,
+    errors: Annotated[bool, typer.Option("--errors", help="List false positives and negatives per paper.")] = False,
+) -> None:
+    """Precision / recall / F1 per field of predicted records against gold records."""
+    from kg.evaluate import evaluate, load_records, render_errors, render_table
+
+    report = evaluate(load_records(gold), load_records(pred))
+    out.print(render_table(report))
+    if errors:
+        render_errors(report, out)
+    if json_out is not None:
+        json_out.write_text(json.dumps(report.to_json(), indent=2), encoding="utf-8")
+
+
+def _open_store(settings: Settings) -> Any:
+    from kg.store import open_store
+
+    return open_store(settings.store, settings.data_dir)
+
+
+@app.command()
+@friendly_errors
+def ingest(sources: Sources = None, data_dir: DataDir = None, store: StoreOpt = None) -> None:
+    """Read, extract, resolve and load papers into the store (default: the bundled sample corpus)."""
+    from kg.pipeline import ingest_papers
+
+    settings = _settings(data_dir, store)
+    papers = _read(sources or [])
+    records = list(_extract(papers))
+    target = _open_store(settings)
+    try:
+        with console.status("resolving and loading"):
+            summary = ingest_papers(target, papers, records)
+    finally:
+        target.close()
+    console.print(summary, highlight=False)
+
+
+@app.command()
+@friendly_errors
+def stats(data_dir: DataDir = None, store: StoreOpt = None) -> None:
+    """Node counts per label and relationship counts per type."""
+    target = _open_store(_settings(data_dir, store))
+    try:
+        counts = target.stats()
+    finally:
+        target.close()
+    for title, table_counts in (("nodes", counts["nodes"]), ("relationships", counts["relationships"])):
+        table = Table(title=title)
+        table.add_column("label" if title == "nodes" else "type")
+        table.add_column("count", justify="right")
+        for name, n in sorted(table_counts.items()):
+            table.add_row(name, str(n))
+        out.print(table)
+
+
+@app.command()
+@friendly_errors
+def export(
+    out_path: Annotated[Path, typer.Argument(help="File (json, graphml) or folder (csv) to write.")],
+    fmt: Annotated[Literal["json", "graphml", "csv"], typer.Option("--format", "-f")] = "json",
+    data_dir: DataDir = None,
+    store: StoreOpt = None,
+) -> None:
+    """Export the whole graph as node-link JSON, GraphML or CSV (nodes.csv + relationships.csv)."""
+    target = _open_store(_settings(data_dir, store))
+    try:
+        target.export(out_path, fmt)
+    finally:
+        target.close()
+    console.print(f"exported {fmt} to {out_path}", highlight=False)
+
+
+@app.command("delete-paper")
+@friendly_errors
+def delete_paper(paper_id: str, data_dir: DataDir = None, store: StoreOpt = None) -> None:
+    """Remove one paper and the claims only it supports."""
+    target = _open_store(_settings(data_dir, store))
+    try:
+        target.delete_paper(paper_id)
+    finally:
+        target.close()
+    console.print(f"deleted {paper_id}", highlight=False)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()
