@@ -85,6 +85,23 @@ class EntityTable:
         ] += 1
         self.mention_group[(mention.start, mention.end)] = group.key
 
+    def merge(self, long_surface: str, short_surface: str) -> None:
+        """Record that two surfaces name one entity ("LoRA Silver Bullet or LoRA-SB")."""
+        long_group, short_group = self.find(long_surface), self.find(short_surface)
+        if long_group is None or short_group is None or long_group is short_group:
+            return
+        short_group.surfaces.update(long_group.surfaces)
+        short_group.votes.update(long_group.votes)
+        short_group.mentions += long_group.mentions
+        short_group.first = min(short_group.first, long_group.first)
+        short_group.short = short_group.short or short_surface
+        short_group.long = short_group.long or long_surface
+        for span, key in list(self.mention_group.items()):
+            if key == long_group.key:
+                self.mention_group[span] = short_group.key
+        self._redirect[long_group.key] = short_group.key
+        del self.groups[long_group.key]
+
     def group_at(self, mention: Mention) -> EntityGroup | None:
         key = self.mention_group.get((mention.start, mention.end))
         return self.groups.get(key) if key else None

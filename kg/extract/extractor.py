@@ -49,6 +49,9 @@ def extract_paper(paper: Paper, corpus: CorpusNames | None = None) -> Extraction
     table = EntityTable(text, definitions)
     for m in mentions:
         table.add(m)
+    for first, second in zip(mentions, mentions[1:]):
+        if text[first.end : second.start] == " or " and _abbreviates(second.text, first.text):
+            table.merge(first.text, second.text)
 
     named = [
         Named(group.name, group.type, m.start, m.end)
@@ -103,6 +106,13 @@ def extract_paper(paper: Paper, corpus: CorpusNames | None = None) -> Extraction
         outperforms=outperforms,
         comparable=comparable,
     )
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """True when ``short`` spells a subsequence of ``long`` and is shorter: LoRA-SB ← LoRA Silver Bullet."""
+    letters = [c.lower() for c in short if c.isalnum()]
+    rest = iter(long.lower())
+    return " " in long and len(short) < len(long) and all(c in rest for c in letters)
 
 
 def _proposed(paper: Paper, pt: PaperText, mentions: list[Mention], table: EntityTable) -> list[str]:

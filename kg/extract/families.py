@@ -14,7 +14,7 @@ _SUCH_AS = re.compile(r"\b(?:such as|like|including|e\.g\.,?|namely)\s+", re.I)
 _APPOSITION = re.compile(r"^\s*,?\s*(?:a|an|the)\s+((?:[\w\-]+\s+){0,6}?[\w\-]+)(?:\s*\([^)]*\))?\s*(?:" + _HEADS + r")?\b", re.I)
 _EXTEND_CUES = re.compile(
     r"\b(?:variant of|extension of|extends?|extending|generali[sz]es|generali[sz]ation of|built (?:up)?on(?: top of)?|"
-    r"based on|builds? (?:up)?on|improves? (?:the performance of |upon )?|enhances?|modif(?:y|ies|ication of))\s+",
+    r"based on|builds? (?:up)?on|improves?(?: the performance of| upon)?|enhances?|modif(?:y|ies|ication of))\s+",
     re.I,
 )
 

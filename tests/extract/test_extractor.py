@@ -1,0 +1,110 @@
+"""Extractor behaviour on real sentences from the seed abstracts."""
+
+from kg.extract import collect_names, extract_paper
+from kg.types import Paper
+
+
+def extract(title: str, abstract: str, pid: str = "p1"):
+    return extract_paper(Paper(id=pid, title=title, abstract=abstract))
+
+
+LORA_SB = Paper(
+    id="seed-050",
+    title="Initialization using Update Approximation is a Silver Bullet for Extremely Efficient Low-Rank Fine-Tuning",
+    abstract=(
+        "Low-rank adapters have become standard for efficiently fine-tuning large language models (LLMs), but they "
+        "often fall short of achieving the performance of full fine-tuning. We propose a method, LoRA Silver Bullet "
+        "or LoRA-SB, that approximates full fine-tuning within low-rank subspaces using a carefully designed "
+        "initialization strategy. We theoretically demonstrate that the architecture of LoRA-XS, which inserts a "
+        "learnable (r x r) matrix between B and A while keeping other matrices fixed, provides the precise "
+        "conditions needed for this approximation. Extensive experiments across mathematical reasoning, commonsense "
+        "reasoning, and language understanding tasks demonstrate that our approach exceeds the performance of "
+        "standard LoRA while using 27-90 times fewer learnable parameters, and comprehensively outperforms LoRA-XS."
+    ),
+)
+
+
+def test_title_name_is_proposed_with_its_acronym_alias() -> None:
+    record = extract(
+        "CorDA: Context-Oriented Decomposition Adaptation of Large Language Models",
+        "In this paper, we propose CorDA, a Context-oriented Decomposition Adaptation method that builds learnable "
+        "adapters. Our knowledge-preserved adaptation not only achieves better performance than LoRA on finetuning "
+        "tasks, but also mitigates the forgetting of world knowledge.",
+    )
+    assert [p.name for p in record.proposed] == ["CorDA"]
+    assert [(c.winner, c.loser) for c in record.outperforms if not c.loser_generic] == [("CorDA", "LoRA")]
+    assert record.outperforms[0].evidence.startswith("Our knowledge-preserved adaptation")
+
+
+def test_our_approach_resolves_to_the_proposed_method_and_lists_each_loser() -> None:
+    record = extract_paper(LORA_SB)
+    assert record.proposed[0].name == "LoRA-SB"
+    assert "LoRA Silver Bullet" in record.proposed[0].aliases
+    named = {(c.winner, c.loser) for c in record.outperforms if not c.loser_generic}
+    assert named == {("LoRA-SB", "LoRA"), ("LoRA-SB", "LoRA-XS")}
+    assert ("LoRA-SB", "LoRA") in record.extends
+    assert set(record.baselines) == {"LoRA", "LoRA-XS"}
+
+
+def test_generic_loser_is_flagged() -> None:
+    record = extract(
+        "Flexora: Flexible Low Rank Adaptation for Large Language Models",
+        "To overcome this overfitting and improve the performance of LoRA, we propose the flexible low rank "
+        "adaptation (Flexora) method. Our extensive experiments on many pretrained models and natural language "
+        "tasks show that Flexora is able to consistently improve over the existing baselines.",
+    )
+    generic = [c for c in record.outperforms if c.loser_generic]
+    assert generic and generic[0].winner == "Flexora"
+    assert "existing baselines" in generic[0].loser
+    assert ("Flexora", "LoRA") in record.extends
+
+
+def test_participle_comparative_takes_the_sentence_subject() -> None:
+    record = extract(
+        "FerKD: Surgical Label Adaptation for Efficient Distillation",
+        "We present FerKD, a novel efficient knowledge distillation framework. For instance, FerKD achieves 81.2% "
+        "on ImageNet-1K with ResNet-50, outperforming FKD and FunMatch by remarkable margins.",
+    )
+    named = {(c.winner, c.loser) for c in record.outperforms if not c.loser_generic}
+    assert named == {("FerKD", "FKD"), ("FerKD", "FunMatch")}
+    assert "ImageNet-1K" in record.evaluated_on
+    assert ("FerKD", "knowledge distillation") in record.is_a
+
+
+def test_claim_against_a_family_expands_to_named_members() -> None:
+    record = extract(
+        "SSF: Scaling and Shifting Features",
+        "We propose SSF, a new parameter-efficient fine-tuning method. Popular parameter-efficient fine-tuning "
+        "methods such as Adapter and VPT are strong. SSF also surprisingly outperforms other parameter-efficient "
+        "fine-tuning approaches even with a smaller number of tunable parameters.",
+    )
+    named = {(c.winner, c.loser) for c in record.outperforms if not c.loser_generic}
+    assert {("SSF", "Adapter"), ("SSF", "VPT")} <= named
+    assert ("Adapter", "parameter-efficient fine-tuning") in record.is_a
+
+
+def test_entities_are_typed() -> None:
+    record = extract(
+        "Mamba Retriever: Utilizing Mamba for Effective and Efficient Dense Retrieval",
+        "We study dense retrieval. We evaluate on MS MARCO and the BEIR benchmark and report nDCG@10 and inference "
+        "speed.",
+    )
+    types = {e.name: e.type for e in record.entities}
+    assert types["MS MARCO"] == "Dataset"
+    assert types["BEIR"] == "Benchmark"
+    assert types["nDCG@10"] == "Metric"
+    assert types["dense retrieval"] == "Task"
+
+
+def test_corpus_pass_links_names_defined_in_another_paper() -> None:
+    a = Paper(id="a", title="Gizmo: a thing", abstract="We propose Gizmo Net Tuning (GNT), a new method.")
+    b = Paper(id="b", title="Other work", abstract="Our results show that gizmo net tuning is slow.")
+    corpus = collect_names([a, b])
+    alone = extract_paper(b)
+    linked = extract_paper(b, corpus)
+    assert not any(e.name.lower() == "gizmo net tuning" for e in alone.entities)
+    assert any(e.name.lower() == "gizmo net tuning" for e in linked.entities)
+
+
+def test_extraction_is_deterministic() -> None:
+    assert extract_paper(LORA_SB) == extract_paper(LORA_SB)
