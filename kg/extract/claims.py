@@ -173,6 +173,11 @@ def _winner(
     mine = [c.name for c in candidates if c.name in proposed_names]
     if mine:
         return mine[-1]
+    if candidates and not _SELF.search(left[candidates[-1].start :]) and len(left) - candidates[-1].end < 40:
+        # "… show that MCTS and SMBO outperform random search": the subject sits right before the verb
+        participle = re.search(r",\s*$", left) and trigger.lower().endswith("ing")
+        if not participle:
+            return candidates[-1].name
     if proposed and (_SELF.search(left) or _SELF.search(trigger)):
         return proposed
     if previous_winner and re.search(r"(?:,|\band)\s*(?:\w+\s+){0,2}$", left):

@@ -72,7 +72,7 @@ def extract_paper(paper: Paper, corpus: CorpusNames | None = None) -> Extraction
     is_a = is_a_relations(text, named, proposed_names, proposal_sentences)
     extends = extends_relations(text, named, proposed_names)
     outperforms = expand_family_claims(
-        outperforms, is_a, [e.name for e in entity_list if e.type in {"Method", "Model"}]
+        outperforms, is_a, [e.name for e in entity_list if e.type in {"Method", "Model"}], extends
     )
     proposed = [
         ProposedEntity(

@@ -108,7 +108,9 @@ def _unique(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return out
 
 
-def expand_family_claims(claims: list[Outperforms], is_a: list[tuple[str, str]], members: list[str]) -> list[Outperforms]:
+def expand_family_claims(
+    claims: list[Outperforms], is_a: list[tuple[str, str]], members: list[str], extends: list[tuple[str, str]]
+) -> list[Outperforms]:
     """A claim against a family ("outperforms other PEFT methods") also holds against each member
     the paper names (guideline: one entry per named member, nothing for the family itself)."""
     taxonomy = load_taxonomy()
@@ -128,6 +130,8 @@ def expand_family_claims(claims: list[Outperforms], is_a: list[tuple[str, str]],
             continue
         for _, _, family in family_phrases(claim.loser):
             for name, fams in families_of.items():
+                if (claim.winner, name) in extends:
+                    continue  # "Focus-DETR beats DETR-like detectors" is about DETR's variants, not DETR
                 if family in fams and name != claim.winner and (claim.winner, name) not in seen:
                     seen.add((claim.winner, name))
                     out.append(claim.model_copy(update={"loser": name, "loser_generic": False,

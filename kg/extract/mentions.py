@@ -37,6 +37,7 @@ _NOT_NAMES = {
     "UK", "OK", "TB", "GB", "MB", "KB", "FPS", "SOTA", "ID", "IDs", "IoT", "PhD", "vs", "LaTeX", "GitHub",
     "RQ", "RQs", "QA", "FMs", "FM", "DL", "ML", "NLP", "CV", "XL", "HD", "OOD",
 }
+_URL = re.compile(r"(?:https?|www\.|\.(?:com|org|io|net|edu|ai)\b|github|gitee)", re.I)
 _ADJECTIVE_SUFFIX = re.compile(r"-(?:like|based|style|free|aware|specific|driven|guided|oriented|centric|selected|only)$", re.I)
 _SIZE = re.compile(r"^(?:\d+(?:\.\d+)?[BMKbmk]|v\d+(?:\.\d+)?|\d+(?:\.\d+)?)$")
 
@@ -68,6 +69,9 @@ def name_mentions(text: str, sentence_starts: set[int]) -> list[Mention]:
     while i < len(tokens):
         tok = tokens[i]
         word = tok.group()
+        if _URL.search(word) or text[max(0, tok.start() - 3) : tok.start()] in {"://", "ww."}:
+            i += 1
+            continue
         adjective = _ADJECTIVE_SUFFIX.search(word)
         if adjective and is_name_shaped(word[: adjective.start()]):
             # "DETR-like models", "CNN-based schemes": a mention of the base name
@@ -147,6 +151,9 @@ _MODIFIER_BLOCK = {
     "represent", "resulting", "leverage", "leverages", "study", "studies", "propose", "present", "show",
     "shows", "demonstrate", "facilitate", "boost", "boosting", "enhance", "enhancing", "require", "requires",
     "complex", "commonly", "make", "makes", "allow", "allows", "called", "named", "like", "as",
+    "outperform", "outperforms", "surpass", "surpasses", "beat", "beats", "describe", "expressive",
+    "conduct", "conducts", "evaluate", "evaluates", "explore", "explores", "investigate", "compare",
+    "handle", "handles", "help", "helps", "reduce", "reduces", "improved", "efficiently", "effectively",
 }
 _TASK = re.compile(
     r"\b((?:[a-z][a-z0-9]*(?:-[a-z0-9]+)*\s){0,3}?)(" + "|".join(re.escape(h) for h in TASK_HEADS) + r")\b"

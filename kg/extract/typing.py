@@ -41,7 +41,7 @@ def entity_type(name: str, next_word: str = "", long_form: str = "", hint: Entit
             return "Dataset"
         if last in {"benchmark", "leaderboard"}:
             return "Benchmark"
-        if last.endswith(TASK_HEADS) and not last.endswith(("modeling", "modelling")):
+        if last.endswith(TASK_HEADS) and not last.endswith(("modeling", "modelling", "search", "learning")):
             return "Task"
         if last in _METRIC_HEADS:
             return "Metric"

@@ -1,0 +1,21 @@
+"""Graph stage: resolved records → the DESIGN.md graph model (networkx MultiDiGraph) and reads over it."""
+
+from kg.graph.builder import build_graph
+from kg.graph.derive import alias_index, prune, refresh
+from kg.graph.model import entity_node, family_node, paper_node
+from kg.graph.queries import find_entity, find_family, methods_in_family, outperformers, stats
+
+__all__ = [
+    "alias_index",
+    "build_graph",
+    "entity_node",
+    "family_node",
+    "find_entity",
+    "find_family",
+    "methods_in_family",
+    "outperformers",
+    "paper_node",
+    "prune",
+    "refresh",
+    "stats",
+]

@@ -1,0 +1,43 @@
+"""The store protocol every backend implements (embedded networkx file now, Neo4j later).
+
+Writes take graph pieces built by ``kg.graph.build_graph``: each Paper node in a piece marks a
+paper whose claims the piece replaces. Reads hand out the graph model for ``kg.graph.queries``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal, Protocol, runtime_checkable
+
+import networkx as nx
+
+from kg.resolve.alias_index import AliasIndex
+
+ExportFormat = Literal["json", "graphml", "csv"]
+EXPORT_FORMATS: tuple[ExportFormat, ...] = ("json", "graphml", "csv")
+
+
+@runtime_checkable
+class Store(Protocol):
+    """Persistent knowledge graph: upsert per paper, delete per paper, read, export."""
+
+    def upsert(self, piece: nx.MultiDiGraph) -> None:
+        """Replace the claims of every paper in ``piece`` with the piece's; idempotent."""
+
+    def delete_paper(self, paper_id: str) -> bool:
+        """Remove a paper and its claims; False when the store did not have it."""
+
+    def stats(self) -> dict[str, dict[str, int]]:
+        """{"nodes": {label: n}, "relationships": {type: n}}."""
+
+    def graph(self) -> nx.MultiDiGraph:
+        """The whole graph, read-only, for ``kg.graph.queries``."""
+
+    def alias_index(self) -> AliasIndex:
+        """Known entities, so resolving new papers links them to existing nodes."""
+
+    def export(self, path: Path, format: ExportFormat) -> Path:
+        """Write the graph as node-link JSON, GraphML, or a directory of CSV files; returns what was written."""
+
+    def close(self) -> None:
+        """Release the store; later calls fail with StoreError."""
