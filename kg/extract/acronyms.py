@@ -88,7 +88,10 @@ def find_definitions(text: str) -> list[AcronymDefinition]:
         short = match.group(1)
         if not _looks_like_short_form(short):
             continue
+        line_start = text.rfind("\n", 0, match.start()) + 1
         before = text[: match.start()].rstrip()
+        if line_start:
+            before = " " * line_start + before[line_start:]
         # candidate window: at most min(|A| + 5, |A| * 2) words before the parenthesis
         words = list(_WORD.finditer(before))
         limit = min(len(short) + 5, len(short) * 2)

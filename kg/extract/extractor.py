@@ -11,7 +11,7 @@ from kg.extract.corpus_names import CorpusNames, collect_names
 from kg.extract.document import PaperText
 from kg.extract.entities import EntityTable, is_generic
 from kg.extract.families import expand_family_claims, extends_relations, is_a_relations
-from kg.extract.lexicon import known_entities
+from kg.extract.lexicon import is_known, known_entities
 from kg.extract.mentions import Mention, is_name_shaped, name_mentions, phrase_mentions, select_mentions, task_mentions
 from kg.extract.proposed import proposal_spans, proposed_mentions, title_lead_phrase, title_names
 from kg.types import ExtractionRecord, Paper, PaperKind, ProposedEntity
@@ -129,7 +129,7 @@ def _proposed(paper: Paper, pt: PaperText, mentions: list[Mention], table: Entit
             continue  # a well-known name is used, not proposed
         names.append(group.name)
     lead = title_lead_phrase(paper.title, paper.abstract)
-    single_name = lead is not None and " " not in lead and is_name_shaped(lead) and lead.casefold() not in known_entities()
+    single_name = lead is not None and " " not in lead and is_name_shaped(lead) and not is_known(lead)
     if lead and (not names or single_name) and not _SURVEY.search(paper.title):
         if not is_generic(lead):
             at = pt.text.find(lead, pt.title_end)

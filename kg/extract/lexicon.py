@@ -29,3 +29,17 @@ def known_surfaces() -> dict[str, str]:
         for name in raw.get(etype, []):
             table.setdefault(name.casefold(), name)
     return table
+
+
+@cache
+def _known_keys() -> frozenset[str]:
+    from kg.extract.names import surface_key
+
+    return frozenset(surface_key(name) for name in known_surfaces().values())
+
+
+def is_known(name: str) -> bool:
+    """A well-known name (case, hyphen and plural insensitive): used, never proposed."""
+    from kg.extract.names import surface_key
+
+    return surface_key(name) in _known_keys()

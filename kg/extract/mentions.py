@@ -37,6 +37,7 @@ _NOT_NAMES = {
     "UK", "OK", "TB", "GB", "MB", "KB", "FPS", "SOTA", "ID", "IDs", "IoT", "PhD", "vs", "LaTeX", "GitHub",
     "RQ", "RQs", "QA", "FMs", "FM", "DL", "ML", "NLP", "CV", "XL", "HD", "OOD",
 }
+_NAME_HEADS = {"attention", "sampling", "search"}  # "DiffQKV attention", "BoN sampling", "ANN search"
 _URL = re.compile(r"(?:https?|www\.|\.(?:com|org|io|net|edu|ai)\b|github|gitee)", re.I)
 _ADJECTIVE_SUFFIX = re.compile(r"-(?:like|based|style|free|aware|specific|driven|guided|oriented|centric|selected|only)$", re.I)
 _SIZE = re.compile(r"^(?:\d+(?:\.\d+)?[BMKbmk]|v\d+(?:\.\d+)?|\d+(?:\.\d+)?)$")
@@ -86,6 +87,7 @@ def name_mentions(text: str, sentence_starts: set[int]) -> list[Mention]:
                 _SIZE.match(tokens[j].group())
                 or is_name_shaped(tokens[j].group())
                 or (tokens[j].group()[:1].isupper() and tokens[j].group().lower() not in STOP_WORDS)
+                or tokens[j].group() in _NAME_HEADS
             ):
                 end = tokens[j].end()
                 j += 1

@@ -6,7 +6,7 @@ import re
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from kg.extract.lexicon import known_entities
+from kg.extract.lexicon import is_known
 from kg.extract.mentions import Mention, is_name_shaped
 
 _TITLE_NAME = re.compile(r"^\s*([^:]{1,60}?)\s*:\s*\S")
@@ -20,6 +20,9 @@ _OUR = re.compile(
     r"\b(?:our|the proposed|our proposed)(?:\s+(?:novel|new))?(?:\s+(?:method|approach|model|framework|system|"
     r"technique|algorithm|architecture|module|scheme|network))?,?\s+$",
     re.I,
+)
+_PURPOSE = re.compile(
+    r"\b(?:for|to|on|in|with|from|over|than|by|into|(?:field|area|domain) of)\s+(?:the\s+)?(?:[a-z\-]+\s+){0,2}(?:\()?$"
 )
 _OURS_AFTER = re.compile(r",\s*(?:one of |each of )?our\b", re.I)
 _ALSO = re.compile(r"(?:\band|coupled with|as well as|along with|together with)\s+(?:the|a|an)?\s*(?:[\w\-]+\s+){0,2}$", re.I)
@@ -101,12 +104,15 @@ def proposed_mentions(text: str, sentences: list[tuple[int, int]], mentions: lis
     """Mentions of what the paper proposes, in the order the abstract names them."""
     chosen: list[Mention] = []
     for span_start, span_end in proposal_spans(text, sentences):
-        known = known_entities()
         inside = [
             m for m in mentions
             if span_start <= m.start < span_end
             and m.source in {"name", "acronym", "corpus", "title"}
-            and m.text.casefold() not in known
+            and not is_known(m.text)
+            and (
+                not _PURPOSE.search(text[max(span_start, m.start - 25) : m.start])
+                or _ALSO.search(text[max(span_start, m.start - 40) : m.start])
+            )
         ]
         window = text[span_start:span_end]
         called = _CALLED.search(window)
@@ -119,7 +125,7 @@ def proposed_mentions(text: str, sentences: list[tuple[int, int]], mentions: lis
                 if _ALSO.search(text[max(span_start, m.start - 40) : m.start]):
                     chosen.append(m)
     for m in mentions:
-        if m.source in {"name", "acronym", "corpus"} and (
+        if m.source in {"name", "acronym", "corpus"} and not is_known(m.text) and (
             _OUR.search(text[max(0, m.start - 40) : m.start]) or _OURS_AFTER.match(text, m.end)
         ):
             chosen.append(m)
