@@ -24,7 +24,8 @@ _POSITIVE = re.compile(
     r"reduc\w*|best|state-of-the-art|sota|significant\w*|boost\w*)\b", re.I
 )
 _PARITY = re.compile(
-    r"\b(?:comparable|on par with|competitive with|match(?:es|ing)?|similar (?:performance|results|accuracy)|as good as)\b",
+    r"\b(?:comparabl[ey]|on par with|competitive with|match(?:es|ing)?|similar \w+ (?:to|as)|as good as|"
+    r"catch(?:es)? up with)\b",
     re.I,
 )
 _LOSER_STOP = re.compile(
@@ -195,8 +196,13 @@ def _parity(sentence: str, local: list[Named], proposed: str | None, claims: lis
     for match in _PARITY.finditer(sentence):
         before = _entities_in(local, 0, match.start(), _CLAIM_TYPES)
         a = before[-1].name if before else (proposed if _SELF.search(sentence[: match.start()]) else None)
-        after = _entities_in(local, match.end(), len(sentence), _CLAIM_TYPES)
-        bs = [n.name for n in after if n.name != a]
+        beaten_by = [c.winner for c in claims if not c.loser_generic and c.loser == a]
+        if beaten_by:
+            # "X is superior to Y in terms of P and comparable in terms of Q": the pair is (X, Y)
+            a, after_names = beaten_by[0], [a]
+        else:
+            after_names = [n.name for n in _entities_in(local, match.end(), len(sentence), _CLAIM_TYPES)]
+        bs = [n for n in after_names if n != a]
         if not bs:
             bs = [c.loser for c in claims if not c.loser_generic and c.winner == a]
         aspect = _ASPECT.search(sentence, match.start())

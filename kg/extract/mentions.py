@@ -14,6 +14,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from kg.extract.lexicon import is_known
 from kg.types import EntityType
 
 # detector priority: lower wins when spans overlap with equal length
@@ -74,7 +75,7 @@ def name_mentions(text: str, sentence_starts: set[int]) -> list[Mention]:
             i += 1
             continue
         adjective = _ADJECTIVE_SUFFIX.search(word)
-        if adjective and is_name_shaped(word[: adjective.start()]):
+        if adjective and (is_name_shaped(word[: adjective.start()]) or is_known(word[: adjective.start()])):
             # "DETR-like models", "CNN-based schemes": a mention of the base name
             found.append(Mention(tok.start(), tok.start() + adjective.start(), word[: adjective.start()], "name"))
             i += 1
