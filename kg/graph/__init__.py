@@ -2,10 +2,11 @@
 
 from kg.graph.builder import build_graph
 from kg.graph.derive import alias_index, prune, refresh
-from kg.graph.model import entity_node, family_node, paper_node
+from kg.graph.model import KnowledgeGraph, entity_node, family_node, paper_node
 from kg.graph.queries import find_entity, find_family, methods_in_family, outperformers, stats
 
 __all__ = [
+    "KnowledgeGraph",
     "alias_index",
     "build_graph",
     "entity_node",

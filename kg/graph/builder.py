@@ -13,6 +13,7 @@ from collections.abc import Iterable
 import networkx as nx
 
 from kg.graph import model as m
+from kg.graph.model import KnowledgeGraph
 from kg.graph.derive import refresh
 from kg.resolve.model import ResolvedRecord
 from kg.resolve.resolution import Resolution
@@ -25,14 +26,15 @@ def build_graph(
     records: Iterable[ExtractionRecord],
     resolution: Resolution,
     taxonomy: Taxonomy | None = None,
-) -> nx.MultiDiGraph:
+) -> KnowledgeGraph:
     """The graph piece for ``papers`` and their ``records`` (resolved by ``resolution``).
 
     A record without a Paper gets a Paper node from the record's id and title; a Paper
-    without a record gets its node and nothing else.
+    without a record gets its node and nothing else, so upserting the piece leaves that
+    paper with no claims: pass only the papers whose records you pass.
     """
     taxonomy = taxonomy or load_taxonomy()
-    g = nx.MultiDiGraph()
+    g: KnowledgeGraph = nx.MultiDiGraph()
     by_id = {p.id: p for p in papers}
     for paper in by_id.values():
         _add_paper(g, paper, None)
@@ -45,7 +47,7 @@ def build_graph(
     return g
 
 
-def _add_paper(g: nx.MultiDiGraph, paper: Paper | None, record: ResolvedRecord | None) -> None:
+def _add_paper(g: KnowledgeGraph, paper: Paper | None, record: ResolvedRecord | None) -> None:
     paper_id = paper.id if paper else record.id  # type: ignore[union-attr]
     attrs: dict[str, object] = {"label": m.PAPER, "id": paper_id, "title": record.title if record else ""}
     if paper is not None:
@@ -60,7 +62,7 @@ def _add_paper(g: nx.MultiDiGraph, paper: Paper | None, record: ResolvedRecord |
         g.add_node(node, **attrs)
 
 
-def _entity(g: nx.MultiDiGraph, resolution: Resolution, key: str) -> str:
+def _entity(g: KnowledgeGraph, resolution: Resolution, key: str) -> str:
     node = m.entity_node(key)
     if node not in g:
         entity = resolution.entities[key]
@@ -68,7 +70,7 @@ def _entity(g: nx.MultiDiGraph, resolution: Resolution, key: str) -> str:
     return node
 
 
-def _family(g: nx.MultiDiGraph, resolution: Resolution, key: str) -> str:
+def _family(g: KnowledgeGraph, resolution: Resolution, key: str) -> str:
     """Add a family node and, through taxonomy parents, the chain of SUBFAMILY_OF above it."""
     node = m.family_node(key)
     if node in g:
@@ -80,11 +82,11 @@ def _family(g: nx.MultiDiGraph, resolution: Resolution, key: str) -> str:
     return node
 
 
-def _claim(g: nx.MultiDiGraph, source: str, target: str, rel_type: str, paper: str, props: dict[str, object]) -> None:
+def _claim(g: KnowledgeGraph, source: str, target: str, rel_type: str, paper: str, props: dict[str, object]) -> None:
     g.add_edge(source, target, key=m.edge_key(rel_type, paper, props), type=rel_type, paper=paper, **props)
 
 
-def _add_claims(g: nx.MultiDiGraph, record: ResolvedRecord, resolution: Resolution) -> None:
+def _add_claims(g: KnowledgeGraph, record: ResolvedRecord, resolution: Resolution) -> None:
     paper = record.id
     node = m.paper_node(paper)
 
@@ -139,7 +141,7 @@ def _add_claims(g: nx.MultiDiGraph, record: ResolvedRecord, resolution: Resoluti
         _claim(g, _entity(g, resolution, parity.a), _entity(g, resolution, parity.b), m.COMPARABLE_TO, paper, props)
 
 
-def _add_taxonomy(g: nx.MultiDiGraph, resolution: Resolution) -> None:
+def _add_taxonomy(g: KnowledgeGraph, resolution: Resolution) -> None:
     """IS_A {source: "taxonomy"} for curated members the papers mention."""
     for key, families in sorted(resolution.memberships.items()):
         node = m.entity_node(key)

@@ -11,26 +11,24 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-import networkx as nx
-
-from kg.graph.model import FAMILY, IS_A, MENTIONS, SUBFAMILY_OF, TEXT, is_entity
+from kg.graph.model import FAMILY, IS_A, MENTIONS, SUBFAMILY_OF, TEXT, KnowledgeGraph, is_entity
 from kg.resolve.alias_index import AliasIndex, IndexedEntity
 from kg.resolve.canonical import choose_type
 from kg.taxonomy import Taxonomy
 
 
-def _in_edges(g: nx.MultiDiGraph, node: str, rel_type: str) -> list[dict[str, object]]:
+def _in_edges(g: KnowledgeGraph, node: str, rel_type: str) -> list[dict[str, object]]:
     return [d for _, _, d in g.in_edges(node, data=True) if d.get("type") == rel_type]
 
 
-def type_votes(g: nx.MultiDiGraph, node: str) -> Counter[str]:
+def type_votes(g: KnowledgeGraph, node: str) -> Counter[str]:
     """Declared type votes of an entity's MENTIONS edges (role-inferred ones when none is declared)."""
     mentions = _in_edges(g, node, MENTIONS)
     declared = Counter(str(d["vote"]) for d in mentions if d.get("declared", True))
     return declared or Counter(str(d["vote"]) for d in mentions)
 
 
-def refresh_entity(g: nx.MultiDiGraph, node: str) -> None:
+def refresh_entity(g: KnowledgeGraph, node: str) -> None:
     """Recompute ``label`` by vote and ``aliases`` from the surfaces of the MENTIONS edges."""
     attrs = g.nodes[node]
     mentions = _in_edges(g, node, MENTIONS)
@@ -44,7 +42,7 @@ def refresh_entity(g: nx.MultiDiGraph, node: str) -> None:
     attrs["aliases"] = sorted(surfaces - {attrs.get("name")})
 
 
-def refresh_family(g: nx.MultiDiGraph, node: str, taxonomy: Taxonomy) -> None:
+def refresh_family(g: KnowledgeGraph, node: str, taxonomy: Taxonomy) -> None:
     """Recompute a Family's ``aliases``: taxonomy aliases plus the phrases IS_A claims used."""
     attrs = g.nodes[node]
     name = str(attrs.get("name", ""))
@@ -53,7 +51,7 @@ def refresh_family(g: nx.MultiDiGraph, node: str, taxonomy: Taxonomy) -> None:
     attrs["aliases"] = sorted(aliases - {name})
 
 
-def refresh(g: nx.MultiDiGraph, nodes: Iterable[str], taxonomy: Taxonomy) -> None:
+def refresh(g: KnowledgeGraph, nodes: Iterable[str], taxonomy: Taxonomy) -> None:
     """Refresh every entity and family among ``nodes`` that is still in the graph."""
     for node in sorted(set(nodes)):
         if node not in g:
@@ -64,15 +62,15 @@ def refresh(g: nx.MultiDiGraph, nodes: Iterable[str], taxonomy: Taxonomy) -> Non
             refresh_family(g, node, taxonomy)
 
 
-def prune(g: nx.MultiDiGraph) -> set[str]:
+def prune(g: KnowledgeGraph) -> set[str]:
     """Remove entities no paper supports and families with no member below them; returns what went.
 
     An entity is supported by any edge with a ``paper``; a family is kept while it, or one of
     its subfamilies, has an IS_A edge.
     """
     removed: set[str] = set()
-    for node, attrs in list(g.nodes(data=True)):
-        if is_entity(attrs) and not any(
+    for node in list(g.nodes):
+        if is_entity(g.nodes[node]) and not any(
             "paper" in d for _, _, d in (*g.in_edges(node, data=True), *g.out_edges(node, data=True))
         ):
             removed.add(node)
@@ -91,7 +89,7 @@ def prune(g: nx.MultiDiGraph) -> set[str]:
     return removed | dead
 
 
-def alias_index(g: nx.MultiDiGraph) -> AliasIndex:
+def alias_index(g: KnowledgeGraph) -> AliasIndex:
     """What the graph knows about its entities, for resolving new papers against it."""
     entities = []
     for node, attrs in g.nodes(data=True):

@@ -5,6 +5,14 @@ Node ids carry a namespace so a Task and a Family of the same name never collide
 attribute, which a vote may change without moving the node), ``Family:<family key>``.
 Edge keys are deterministic strings (``TYPE|paper|digest``) so adding the same claim twice
 is a no-op.
+
+Properties: Paper {label, id, title, abstract, authors, url?, published?, source?, kind};
+entities {label, key, name, aliases}; Family {label, key, name, aliases, taxonomy (bool)}.
+Edges: ``type`` plus, for every claim, ``paper``; MENTIONS {surface, aliases, vote, declared};
+OUTPERFORMS {on, metric, evidence, confidence, loser_generic}; OUTPERFORMS_GENERIC (winner →
+Paper) the same plus ``loser`` (the words); COMPARABLE_TO {aspect, evidence, confidence};
+IS_A {source: "text", surface} or {source: "taxonomy"} (no paper); SUBFAMILY_OF {source:
+"taxonomy"}; EXTENDS {evidence}.
 """
 
 from __future__ import annotations
@@ -12,7 +20,15 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Mapping
-from typing import Final
+from typing import TYPE_CHECKING, Final, TypeAlias
+
+import networkx as nx
+
+if TYPE_CHECKING:
+    KnowledgeGraph: TypeAlias = nx.MultiDiGraph[str]
+else:
+    KnowledgeGraph = nx.MultiDiGraph
+"""The graph model's type: a networkx MultiDiGraph with string node ids."""
 
 PAPER: Final = "Paper"
 FAMILY: Final = "Family"

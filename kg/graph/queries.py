@@ -10,12 +10,11 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
-import networkx as nx
-
 from kg.graph.model import (
     EXTENDS,
     FAMILY,
     IS_A,
+    KnowledgeGraph,
     MENTIONS,
     OUTPERFORMS,
     SUBFAMILY_OF,
@@ -27,14 +26,14 @@ from kg.graph.model import (
 from kg.resolve.keys import entity_key, match_key
 
 
-def stats(g: nx.MultiDiGraph) -> dict[str, dict[str, int]]:
+def stats(g: KnowledgeGraph) -> dict[str, dict[str, int]]:
     """Node counts by label and relationship counts by type."""
     nodes = Counter(str(d.get("label")) for _, d in g.nodes(data=True))
     rels = Counter(str(d.get("type")) for _, _, d in g.edges(data=True))
     return {"nodes": dict(sorted(nodes.items())), "relationships": dict(sorted(rels.items()))}
 
 
-def _find(g: nx.MultiDiGraph, text: str, direct: str, wanted: Any) -> str | None:
+def _find(g: KnowledgeGraph, text: str, direct: str, wanted: Any) -> str | None:
     """Best node matching ``text``: exact key, then key/name, then alias; ties to the most mentioned."""
     if direct in g and wanted(g.nodes[direct]):
         return direct
@@ -58,17 +57,17 @@ def _find(g: nx.MultiDiGraph, text: str, direct: str, wanted: Any) -> str | None
     return best[2] if best else None
 
 
-def find_entity(g: nx.MultiDiGraph, name_or_alias: str) -> str | None:
+def find_entity(g: KnowledgeGraph, name_or_alias: str) -> str | None:
     """Node id of the entity a name or alias means ("low rank adaptation" → "Entity:lora"), else None."""
     return _find(g, name_or_alias, entity_node(entity_key(name_or_alias)), is_entity)
 
 
-def find_family(g: nx.MultiDiGraph, name_or_alias: str) -> str | None:
+def find_family(g: KnowledgeGraph, name_or_alias: str) -> str | None:
     """Node id of the family a name or alias means ("PEFT" → "Family:parameter efficient fine tuning")."""
     return _find(g, name_or_alias, family_node(entity_key(name_or_alias)), lambda d: d.get("label") == FAMILY)
 
 
-def _reach(g: nx.MultiDiGraph, start: Iterable[str], rel_type: str) -> set[str]:
+def _reach(g: KnowledgeGraph, start: Iterable[str], rel_type: str) -> set[str]:
     """``start`` plus every node with a path of ``rel_type`` edges into it."""
     seen = set(start)
     frontier = list(seen)
@@ -81,13 +80,13 @@ def _reach(g: nx.MultiDiGraph, start: Iterable[str], rel_type: str) -> set[str]:
     return seen
 
 
-def family_and_subfamilies(g: nx.MultiDiGraph, family: str) -> set[str]:
+def family_and_subfamilies(g: KnowledgeGraph, family: str) -> set[str]:
     """Node ids of a family and all families below it (SUBFAMILY_OF, transitively)."""
     node = find_family(g, family)
     return _reach(g, [node], SUBFAMILY_OF) if node else set()
 
 
-def methods_in_family(g: nx.MultiDiGraph, family: str) -> list[str]:
+def methods_in_family(g: KnowledgeGraph, family: str) -> list[str]:
     """Methods/models in a family or its subfamilies, including everything that EXTENDS a member."""
     families = family_and_subfamilies(g, family)
     members = {s for f in families for s, _, d in g.in_edges(f, data=True) if d.get("type") == IS_A}
@@ -95,7 +94,7 @@ def methods_in_family(g: nx.MultiDiGraph, family: str) -> list[str]:
     return sorted(n for n in members if g.nodes[n].get("label") in TECHNIQUE_LABELS)
 
 
-def outperformers(g: nx.MultiDiGraph, loser: str, family: str | None = None) -> list[tuple[str, list[dict[str, Any]]]]:
+def outperformers(g: KnowledgeGraph, loser: str, family: str | None = None) -> list[tuple[str, list[dict[str, Any]]]]:
     """Who beats ``loser`` (optionally only winners in ``family``): (winner node id, its claim edges' properties)."""
     loser_node = find_entity(g, loser)
     if loser_node is None:

@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from kg.resolve.canonical import choose_type
 from kg.resolve.keys import match_key
 from kg.types import EntityType, ExtractionRecord
 
@@ -31,11 +32,7 @@ class Entry:
     @property
     def vote(self) -> EntityType:
         """This entry's own type: the declared one, else the one its role suggests."""
-        for votes in (self.declared, self.inferred):
-            if votes:
-                best: EntityType = max(sorted(votes), key=lambda t: votes[t])  # type: ignore[assignment]
-                return best
-        return "Method"
+        return choose_type(self.declared or self.inferred)
 
 
 @dataclass

@@ -22,161 +22,20 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 
-from kg.resolve.acronyms import is_acronym_of
 from kg.resolve.alias_index import AliasIndex
-from kg.resolve.canonical import choose_name, choose_type, kind_of
+from kg.resolve.canonical import choose_name, choose_type
+from kg.resolve.clusters import Clusters, is_cut_or_padded
 from kg.resolve.families import FamilyResolver
-from kg.resolve.keys import entity_key, key_words, match_key
+from kg.resolve.keys import entity_key, match_key
 from kg.resolve.mentions import Entry, PaperMentions, collect
 from kg.resolve.model import ResolvedEntity, ResolvedMention
 from kg.resolve.resolution import Resolution
+from kg.resolve.senses import Unit, expansions, signatures, split_senses, split_stored
+from kg.resolve.senses import order as content_order
+from kg.resolve.senses import weight as total_weight
 from kg.taxonomy import Taxonomy, load_taxonomy
 from kg.types import EntityType, ExtractionRecord
-
-# Head words that only say what kind of thing a name is: "GLUE benchmark" is still GLUE.
-_GENERIC_WORDS = frozenset(
-    {
-        "model", "method", "approach", "algorithm", "framework", "network", "architecture",
-        "technique", "benchmark", "dataset", "data", "corpus", "collection", "suite", "task",
-        "metric", "score", "system", "module", "layer", "block", "mechanism", "strategy",
-        "scheme", "procedure", "tool", "variant", "family",
-    }
-)
-_STOPWORDS = frozenset({"a", "an", "and", "the", "of", "for", "with", "in", "on", "to", "via", "by"})
-
-
-@dataclass
-class _Unit:
-    """Entries that are certainly one entity (one name group, or one sense of it)."""
-
-    index: int
-    entries: list[Entry]
-    expansions: set[str] = field(default_factory=set)
-
-    @property
-    def names(self) -> set[str]:
-        return {match_key(e.name) for e in self.entries}
-
-
-def _signatures(expansion: str) -> set[str]:
-    """Forms under which two expansions count as one sense ("low-rank adaptation" ~ "low rank adapters")."""
-    words = [w for w in key_words(expansion) if w not in _STOPWORDS]
-    return {match_key(expansion), "~" + " ".join(w[:4] for w in words)}
-
-
-def _expansions(entry: Entry) -> list[str]:
-    return [a for a in entry.aliases if is_acronym_of(entry.name, a)]
-
-
-def _weight(entries: Iterable[Entry]) -> int:
-    return sum(e.weight for e in entries)
-
-
-def _order(entries: Iterable[Entry]) -> tuple[str, ...]:
-    """A content-based sort key, so results never depend on record order."""
-    return tuple(sorted(f"{e.fixed_key or ''}\x00{e.paper or ''}\x00{e.name}" for e in entries))
-
-
-class _Components:
-    """Tiny union-find over hashable items."""
-
-    def __init__(self) -> None:
-        self.parent: dict[object, object] = {}
-
-    def find(self, item: object) -> object:
-        self.parent.setdefault(item, item)
-        while self.parent[item] != item:
-            self.parent[item] = self.parent[self.parent[item]]
-            item = self.parent[item]
-        return item
-
-    def union(self, a: object, b: object) -> None:
-        self.parent[self.find(a)] = self.find(b)
-
-
-def _senses(entries: list[Entry]) -> list[list[Entry]]:
-    """Split a name group by the different expansions its entries give (step 3)."""
-    with_exp = {e.id: _expansions(e) for e in entries}
-    with_exp = {i: exps for i, exps in with_exp.items() if exps}
-    if not with_exp:
-        return [entries]
-    comps = _Components()
-    for entry_id, exps in with_exp.items():
-        for exp in exps:
-            for sig in _signatures(exp):
-                comps.union(("e", entry_id), ("s", sig))
-    parts: dict[object, list[Entry]] = {}
-    for entry in entries:
-        if entry.id in with_exp:
-            parts.setdefault(comps.find(("e", entry.id)), []).append(entry)
-    if len(parts) == 1:
-        return [entries]
-    senses = sorted(parts.values(), key=_order)
-    heaviest = min(senses, key=lambda s: (-_weight(s), _order(s)))
-    heaviest.extend(e for e in entries if e.id not in with_exp)
-    return senses
-
-
-def _by_fixed_key(entries: list[Entry]) -> list[list[Entry]]:
-    """One part per stored entity (they never merge); new entries join the heaviest one."""
-    keys = sorted({e.fixed_key for e in entries if e.fixed_key})
-    if len(keys) <= 1:
-        return [entries]
-    parts = {k: [e for e in entries if e.fixed_key == k] for k in keys}
-    heaviest = min(keys, key=lambda k: (-_weight(parts[k]), k))
-    parts[heaviest].extend(e for e in entries if not e.fixed_key)
-    return [parts[k] for k in keys]
-
-
-class _Clusters:
-    """Union-find over units that refuses merges breaking the resolver's constraints."""
-
-    def __init__(self, units: list[_Unit]) -> None:
-        self.parent = list(range(len(units)))
-        self.papers = [{e.paper for e in u.entries if e.paper} for u in units]
-        self.fixed = [{e.fixed_key for e in u.entries if e.fixed_key} for u in units]
-        self.declared = [sum((e.declared for e in u.entries), Counter()) for u in units]
-        self.inferred = [sum((e.inferred for e in u.entries), Counter()) for u in units]
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def kind(self, root: int) -> str:
-        return kind_of(choose_type(self.declared[root] or self.inferred[root]))
-
-    def union(self, i: int, j: int, *, force: bool = False) -> bool:
-        a, b = sorted((self.find(i), self.find(j)))
-        if a == b:
-            return True
-        if not force and (
-            self.papers[a] & self.papers[b]
-            or (self.fixed[a] and self.fixed[b] and self.fixed[a] != self.fixed[b])
-            or self.kind(a) != self.kind(b)
-        ):
-            return False
-        self.parent[b] = a
-        self.papers[a] |= self.papers[b]
-        self.fixed[a] |= self.fixed[b]
-        self.declared[a] += self.declared[b]
-        self.inferred[a] += self.inferred[b]
-        return True
-
-
-def _is_cut_or_padded(alias: str, names: Iterable[str]) -> bool:
-    """Whether the alias drops or adds a meaningful word to a name ("accuracy" vs "top-1 accuracy")."""
-    alias_words = set(key_words(alias))
-    for name in names:
-        name_words = set(key_words(name))
-        if (alias_words < name_words or name_words < alias_words) and not (
-            alias_words ^ name_words
-        ) <= _GENERIC_WORDS:
-            return True
-    return False
 
 
 class Resolver:
@@ -196,7 +55,7 @@ class Resolver:
             next_id += len(papers[-1].entries)
         entries = [e for p in papers for e in p.entries] + list(self._fixed_entries(next_id))
         units = self._units(entries)
-        clusters = _Clusters(units)
+        clusters = Clusters(units)
         self._merge_stored(units, clusters)
         self._link_aliases(units, clusters)
         key_of, entities = self._entities(units, clusters)
@@ -235,20 +94,20 @@ class Resolver:
                 first_id += 1
 
     @staticmethod
-    def _units(entries: list[Entry]) -> list[_Unit]:
+    def _units(entries: list[Entry]) -> list[Unit]:
         groups: dict[str, list[Entry]] = {}
         for entry in entries:
             groups.setdefault(match_key(entry.name), []).append(entry)
-        units: list[_Unit] = []
+        units: list[Unit] = []
         for group_key in sorted(groups):
-            for sense in _senses(groups[group_key]):
-                for part in _by_fixed_key(sense):
-                    exps = {sig for e in part for x in _expansions(e) for sig in _signatures(x)}
-                    units.append(_Unit(len(units), part, exps))
+            for sense in split_senses(groups[group_key]):
+                for part in split_stored(sense):
+                    exps = {sig for e in part for x in expansions(e) for sig in signatures(x)}
+                    units.append(Unit(len(units), part, exps))
         return units
 
     @staticmethod
-    def _merge_stored(units: list[_Unit], clusters: _Clusters) -> None:
+    def _merge_stored(units: list[Unit], clusters: Clusters) -> None:
         """Units holding names of the same stored entity are that entity."""
         first: dict[str, int] = {}
         for unit in units:
@@ -257,7 +116,7 @@ class Resolver:
                     clusters.union(first.setdefault(entry.fixed_key, unit.index), unit.index, force=True)
 
     @staticmethod
-    def _link_aliases(units: list[_Unit], clusters: _Clusters) -> None:
+    def _link_aliases(units: list[Unit], clusters: Clusters) -> None:
         """Step 4: join a unit to the unit its alias names, when that link is unambiguous."""
         named: dict[str, set[int]] = {}
         claimed: dict[str, set[int]] = {}
@@ -278,17 +137,17 @@ class Resolver:
             (source,) = claimed[key]
             targets = named.get(key, set()) - {source}
             if len(targets) > 1:
-                own_sigs = {sig for e in units[source].entries for sig in _signatures(e.name)}
+                own_sigs = {sig for e in units[source].entries for sig in signatures(e.name)}
                 targets = {t for t in targets if units[t].expansions & own_sigs}
             if len(targets) != 1:
                 continue
             (target,) = targets
             names = {e.name for e in units[source].entries}
-            if any(_is_cut_or_padded(alias, names) for alias in surfaces[(source, key)]):
+            if any(is_cut_or_padded(alias, names) for alias in surfaces[(source, key)]):
                 continue
             clusters.union(source, target)
 
-    def _entities(self, units: list[_Unit], clusters: _Clusters) -> tuple[dict[int, str], dict[str, ResolvedEntity]]:
+    def _entities(self, units: list[Unit], clusters: Clusters) -> tuple[dict[int, str], dict[str, ResolvedEntity]]:
         """Step 5: display names, keys and types; only clusters some paper in the batch mentions."""
         members: dict[int, list[Entry]] = {}
         for unit in units:
@@ -299,14 +158,14 @@ class Resolver:
                 name_roots.setdefault(match_key(entry.name), set()).add(root)
         displays = {root: _display(entries, name_roots) for root, entries in members.items()}
 
-        def order(root: int) -> tuple[bool, str, int, tuple[str, ...]]:
+        def rank(root: int) -> tuple[bool, str, int, tuple[str, ...]]:
             entries = members[root]
-            return (not clusters.fixed[root], entity_key(displays[root]), -_weight(entries), _order(entries))
+            return (not clusters.fixed[root], entity_key(displays[root]), -total_weight(entries), content_order(entries))
 
         used: set[str] = set()
         key_of: dict[int, str] = {}
         entities: dict[str, ResolvedEntity] = {}
-        for root in sorted(members, key=order):
+        for root in sorted(members, key=rank):
             entries = members[root]
             votes = clusters.declared[root] or clusters.inferred[root]
             entity_type = choose_type(votes)
@@ -338,14 +197,14 @@ def _display(entries: list[Entry], name_roots: dict[str, set[int]]) -> str:
     clear = {n: c for n, c in names.items() if len(name_roots[match_key(n)]) == 1}
     if clear:
         return choose_name(clear, surfaces)
-    expansions: Counter[str] = Counter()
+    spelled_out: Counter[str] = Counter()
     for entry in entries:
-        for exp in _expansions(entry):
-            expansions[exp] += entry.weight
-    if not expansions:
+        for exp in expansions(entry):
+            spelled_out[exp] += entry.weight
+    if not spelled_out:
         return choose_name(names, surfaces)
     by_form: dict[str, Counter[str]] = {}
-    for exp, count in expansions.items():
+    for exp, count in spelled_out.items():
         by_form.setdefault(match_key(exp), Counter())[exp] += count
     best = min(by_form, key=lambda k: (-sum(by_form[k].values()), k))
     return choose_name(by_form[best])

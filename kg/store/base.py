@@ -9,8 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal, Protocol, runtime_checkable
 
-import networkx as nx
-
+from kg.graph.model import KnowledgeGraph
 from kg.resolve.alias_index import AliasIndex
 
 ExportFormat = Literal["json", "graphml", "csv"]
@@ -21,8 +20,12 @@ EXPORT_FORMATS: tuple[ExportFormat, ...] = ("json", "graphml", "csv")
 class Store(Protocol):
     """Persistent knowledge graph: upsert per paper, delete per paper, read, export."""
 
-    def upsert(self, piece: nx.MultiDiGraph) -> None:
-        """Replace the claims of every paper in ``piece`` with the piece's; idempotent."""
+    def upsert(self, piece: KnowledgeGraph) -> None:
+        """Replace the claims of every paper in ``piece`` (each Paper node) with the piece's; idempotent.
+
+        Other papers' claims stay; entity labels and aliases are re-derived from all MENTIONS;
+        entities and families nothing supports any more are removed.
+        """
 
     def delete_paper(self, paper_id: str) -> bool:
         """Remove a paper and its claims; False when the store did not have it."""
@@ -30,7 +33,7 @@ class Store(Protocol):
     def stats(self) -> dict[str, dict[str, int]]:
         """{"nodes": {label: n}, "relationships": {type: n}}."""
 
-    def graph(self) -> nx.MultiDiGraph:
+    def graph(self) -> KnowledgeGraph:
         """The whole graph, read-only, for ``kg.graph.queries``."""
 
     def alias_index(self) -> AliasIndex:

@@ -9,10 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 from types import TracebackType
 
-import networkx as nx
-
 from kg.errors import StoreError
 from kg.graph.derive import alias_index
+from kg.graph.model import KnowledgeGraph
 from kg.graph.queries import stats
 from kg.resolve.alias_index import AliasIndex
 from kg.store.base import ExportFormat
@@ -35,9 +34,9 @@ class EmbeddedStore:
             self.data_dir.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise StoreError(f"cannot create data directory {self.data_dir}: {error}") from error
-        self._graph: nx.MultiDiGraph | None = read_graph(self.path)
+        self._graph: KnowledgeGraph | None = read_graph(self.path)
 
-    def _live(self) -> nx.MultiDiGraph:
+    def _live(self) -> KnowledgeGraph:
         if self._graph is None:
             raise StoreError(f"store at {self.data_dir} is closed")
         return self._graph
@@ -50,7 +49,7 @@ class EmbeddedStore:
             self._graph = read_graph(self.path)
             raise
 
-    def upsert(self, piece: nx.MultiDiGraph) -> None:
+    def upsert(self, piece: KnowledgeGraph) -> None:
         replace_papers(self._live(), piece, self.taxonomy)
         self._save()
 
@@ -63,7 +62,7 @@ class EmbeddedStore:
     def stats(self) -> dict[str, dict[str, int]]:
         return stats(self._live())
 
-    def graph(self) -> nx.MultiDiGraph:
+    def graph(self) -> KnowledgeGraph:
         """A read-only view of the live graph (it follows later writes; copy it for a snapshot)."""
         return self._live().copy(as_view=True)
 

@@ -1,5 +1,8 @@
 """Export the graph for other tools: node-link JSON, GraphML, or CSV (nodes.csv + relationships.csv).
 
+CSV columns: nodes.csv ``node_id, label`` then every property; relationships.csv
+``from, to, type, key`` then every property (the same names the node-link JSON uses).
+
 GraphML and CSV cells hold scalars only, so lists and mappings (aliases, ``on``) are written
 as JSON strings and missing values as empty cells.
 """
@@ -14,11 +17,12 @@ from typing import Any
 import networkx as nx
 
 from kg.errors import StoreError
+from kg.graph.model import KnowledgeGraph
 from kg.store.base import EXPORT_FORMATS, ExportFormat
-from kg.store.serialize import to_node_link, write_json_atomic
+from kg.store.serialize import KEY, NODE_ID, SOURCE, TARGET, to_node_link, write_json_atomic
 
-NODE_COLUMNS = ("node_id", "label")
-EDGE_COLUMNS = ("source", "target", "type", "key")
+NODE_COLUMNS = (NODE_ID, "label")
+EDGE_COLUMNS = (SOURCE, TARGET, "type", KEY)
 
 
 def _scalar(value: Any) -> str | int | float | bool:
@@ -29,9 +33,9 @@ def _scalar(value: Any) -> str | int | float | bool:
     return str(value)
 
 
-def to_graphml_graph(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
+def to_graphml_graph(g: KnowledgeGraph) -> KnowledgeGraph:
     """A copy with list/dict attributes as JSON strings and None attributes dropped, in sorted order."""
-    out = nx.MultiDiGraph()
+    out: KnowledgeGraph = nx.MultiDiGraph()
     for node in sorted(g.nodes):
         out.add_node(node, **{k: _scalar(v) for k, v in sorted(g.nodes[node].items()) if v is not None})
     for u, v, k, d in sorted(g.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2])):
@@ -48,7 +52,7 @@ def _write_csv(path: Path, fixed: tuple[str, ...], rows: list[dict[str, Any]]) -
             writer.writerow({k: "" if v is None else _scalar(v) for k, v in row.items()})
 
 
-def export_graph(g: nx.MultiDiGraph, path: Path, format: ExportFormat) -> Path:
+def export_graph(g: KnowledgeGraph, path: Path, format: ExportFormat) -> Path:
     """Write ``g`` to ``path`` (a file for json/graphml, a directory for csv); returns ``path``."""
     if format not in EXPORT_FORMATS:
         raise StoreError(f"unknown export format {format!r}; use one of {', '.join(EXPORT_FORMATS)}")

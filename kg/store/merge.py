@@ -10,14 +10,12 @@ from __future__ import annotations
 import copy
 from collections.abc import Iterable
 
-import networkx as nx
-
 from kg.graph.derive import prune, refresh
-from kg.graph.model import PAPER, paper_node
+from kg.graph.model import PAPER, KnowledgeGraph, paper_node
 from kg.taxonomy import Taxonomy
 
 
-def _drop_claims(g: nx.MultiDiGraph, paper_ids: set[str]) -> set[str]:
+def _drop_claims(g: KnowledgeGraph, paper_ids: set[str]) -> set[str]:
     """Remove the papers' claim edges and their Paper nodes' edges; return the nodes they touched."""
     nodes = {paper_node(p) for p in paper_ids}
     doomed = [
@@ -29,7 +27,7 @@ def _drop_claims(g: nx.MultiDiGraph, paper_ids: set[str]) -> set[str]:
     return {n for u, v, _ in doomed for n in (u, v)}
 
 
-def replace_papers(g: nx.MultiDiGraph, piece: nx.MultiDiGraph, taxonomy: Taxonomy) -> None:
+def replace_papers(g: KnowledgeGraph, piece: KnowledgeGraph, taxonomy: Taxonomy) -> None:
     """Write ``piece`` into ``g``: its papers' old claims go, its nodes' properties are replaced."""
     paper_ids = {str(d["id"]) for _, d in piece.nodes(data=True) if d.get("label") == PAPER}
     touched = _drop_claims(g, paper_ids)
@@ -44,7 +42,7 @@ def replace_papers(g: nx.MultiDiGraph, piece: nx.MultiDiGraph, taxonomy: Taxonom
     _settle(g, touched | set(piece.nodes), taxonomy)
 
 
-def remove_papers(g: nx.MultiDiGraph, paper_ids: Iterable[str], taxonomy: Taxonomy) -> set[str]:
+def remove_papers(g: KnowledgeGraph, paper_ids: Iterable[str], taxonomy: Taxonomy) -> set[str]:
     """Delete papers and their claims; returns the ids that were there."""
     present = {p for p in paper_ids if paper_node(p) in g}
     touched = _drop_claims(g, present)
@@ -53,6 +51,6 @@ def remove_papers(g: nx.MultiDiGraph, paper_ids: Iterable[str], taxonomy: Taxono
     return present
 
 
-def _settle(g: nx.MultiDiGraph, touched: set[str], taxonomy: Taxonomy) -> None:
+def _settle(g: KnowledgeGraph, touched: set[str], taxonomy: Taxonomy) -> None:
     refresh(g, touched, taxonomy)
     prune(g)

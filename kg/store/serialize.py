@@ -1,8 +1,8 @@
 """The graph as node-link JSON: deterministic (sorted) so equal graphs give equal bytes, written atomically.
 
 Node-link layout as networkx reads it with ``nx.node_link_graph(data, edges="edges",
-name="node_id")``; the node id lives in ``node_id`` because Paper nodes have an ``id``
-property of their own.
+name="node_id", source="from", target="to")``. The field names step aside for the model's own
+properties: Paper nodes have an ``id`` and IS_A edges a ``source``.
 """
 
 from __future__ import annotations
@@ -16,36 +16,47 @@ from typing import Any
 import networkx as nx
 
 from kg.errors import StoreError
+from kg.graph.model import KnowledgeGraph
 
 NODE_ID = "node_id"
+SOURCE = "from"
+TARGET = "to"
+KEY = "key"
 FORMAT = "kg-node-link/1"
 
 
-def to_node_link(g: nx.MultiDiGraph) -> dict[str, Any]:
+def to_node_link(g: KnowledgeGraph) -> dict[str, Any]:
     """Node-link data with nodes sorted by id and edges by (source, target, key)."""
-    nodes = [{NODE_ID: n, **g.nodes[n]} for n in sorted(g.nodes)]
+    nodes = [_record({NODE_ID: n}, g.nodes[n]) for n in sorted(g.nodes)]
     edges = [
-        {"source": u, "target": v, "key": k, **d}
+        _record({SOURCE: u, TARGET: v, KEY: k}, d)
         for u, v, k, d in sorted(g.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2]))
     ]
     return {
         "directed": True,
         "multigraph": True,
-        "graph": {"format": FORMAT, "node_id": NODE_ID},
+        "graph": {"format": FORMAT, "node_id": NODE_ID, "source": SOURCE, "target": TARGET},
         "nodes": nodes,
         "edges": edges,
     }
 
 
-def from_node_link(data: dict[str, Any]) -> nx.MultiDiGraph:
+def _record(fields: dict[str, Any], attrs: dict[str, Any]) -> dict[str, Any]:
+    clash = set(fields) & set(attrs)
+    if clash:
+        raise StoreError(f"property {sorted(clash)[0]!r} of {next(iter(fields.values()))!r} clashes with a node-link field")
+    return {**fields, **attrs}
+
+
+def from_node_link(data: dict[str, Any]) -> KnowledgeGraph:
     """Inverse of ``to_node_link``."""
-    g = nx.MultiDiGraph()
+    g: KnowledgeGraph = nx.MultiDiGraph()
     for item in data.get("nodes", []):
         attrs = dict(item)
         g.add_node(attrs.pop(NODE_ID), **attrs)
     for item in data.get("edges", []):
         attrs = dict(item)
-        source, target, key = attrs.pop("source"), attrs.pop("target"), attrs.pop("key")
+        source, target, key = attrs.pop(SOURCE), attrs.pop(TARGET), attrs.pop(KEY)
         g.add_edge(source, target, key=key, **attrs)
     return g
 
@@ -88,14 +99,15 @@ def _fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
-def write_graph(path: Path, g: nx.MultiDiGraph) -> None:
+def write_graph(path: Path, g: KnowledgeGraph) -> None:
     write_json_atomic(path, to_node_link(g))
 
 
-def read_graph(path: Path) -> nx.MultiDiGraph:
+def read_graph(path: Path) -> KnowledgeGraph:
     """The graph saved at ``path``; an empty graph when there is no file yet."""
     if not path.exists():
-        return nx.MultiDiGraph()
+        empty: KnowledgeGraph = nx.MultiDiGraph()
+        return empty
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         return from_node_link(data)

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-import networkx as nx
-
-from kg.graph import build_graph
+from kg.graph import KnowledgeGraph, build_graph
 from kg.resolve import Resolution, resolve
 from kg.types import ExtractionRecord, Paper
 
@@ -94,11 +92,11 @@ RECORDS = [
 ]
 
 
-def build(records: list[ExtractionRecord] | None = None, papers: list[Paper] | None = None) -> tuple[nx.MultiDiGraph, Resolution]:
+def build(records: list[ExtractionRecord] | None = None, papers: list[Paper] | None = None) -> tuple[KnowledgeGraph, Resolution]:
     records = RECORDS if records is None else records
     resolution = resolve(records)
     return build_graph(PAPERS if papers is None else papers, records, resolution), resolution
 
 
-def edges(g: nx.MultiDiGraph, rel_type: str) -> list[tuple[str, str, dict[str, Any]]]:
+def edges(g: KnowledgeGraph, rel_type: str) -> list[tuple[str, str, dict[str, Any]]]:
     return sorted(((u, v, d) for u, v, d in g.edges(data=True) if d["type"] == rel_type), key=lambda e: (e[0], e[1], str(e[2].get("paper"))))

@@ -158,7 +158,7 @@ def test_one_acronym_with_two_expansions_becomes_two_entities() -> None:
     res = resolve(records)
     sparse = res.key_for("seed-007", "SFT")
     supervised = res.key_for("seed-032", "SFT")
-    assert sparse != supervised
+    assert sparse is not None and supervised is not None and sparse != supervised
     assert res.key_for("seed-061", "sparse fine-tuning") == sparse
     assert res.key_for("seed-006", "SFT") == res.key_for("seed-070", "SFT") == supervised
     assert res.entities[sparse].name == "sparse fine-tuning"
