@@ -152,7 +152,7 @@ def _open_store(settings: Settings) -> Any:
 @friendly_errors
 def ingest(sources: Sources = None, data_dir: DataDir = None, store: StoreOpt = None) -> None:
     """Read, extract, resolve and load papers into the store (default: the bundled sample corpus)."""
-    from kg.pipeline import ingest_papers
+    from kg.store import ingest as load
 
     settings = _settings(data_dir, store)
     papers = _read(sources or [])
@@ -160,10 +160,14 @@ def ingest(sources: Sources = None, data_dir: DataDir = None, store: StoreOpt = 
     target = _open_store(settings)
     try:
         with console.status("resolving and loading"):
-            summary = ingest_papers(target, papers, records)
+            resolution = load(target, papers, records)
     finally:
         target.close()
-    console.print(summary, highlight=False)
+    console.print(
+        f"loaded {len(papers)} papers, {len(resolution.entities)} entities into the {settings.store} store"
+        + (f" at {settings.data_dir}" if settings.store == "embedded" else ""),
+        highlight=False,
+    )
 
 
 @app.command()

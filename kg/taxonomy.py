@@ -34,8 +34,15 @@ class Taxonomy:
         return self._by_surface.get(surface_key(phrase))
 
     def families_of(self, method: str) -> tuple[str, ...]:
-        """Families a well-known method belongs to according to the curated list."""
-        return self._members_by_surface.get(surface_key(method), ())
+        """Families a well-known method belongs to according to the curated list.
+
+        A method named like a family ("sparse fine-tuning" the technique) belongs to that family.
+        """
+        listed = self._members_by_surface.get(surface_key(method))
+        if listed:
+            return listed
+        family = self.family_for(method)
+        return (family,) if family and family not in self.umbrella else ()
 
     def ancestors(self, family: str) -> list[str]:
         """All broader families of ``family`` (transitively), nearest first."""

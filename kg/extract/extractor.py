@@ -71,9 +71,7 @@ def extract_paper(paper: Paper, corpus: CorpusNames | None = None) -> Extraction
     proposal_sentences = [(0, pt.title_end)] + [pt.sentence_of(s) for s, _ in proposal_spans(text, pt.sentences)]
     is_a = is_a_relations(text, named, proposed_names, proposal_sentences)
     extends = extends_relations(text, named, proposed_names)
-    outperforms = expand_family_claims(
-        outperforms, is_a, [e.name for e in entity_list if e.type in {"Method", "Model"}], extends
-    )
+    outperforms = expand_family_claims(outperforms, is_a, extends)
     proposed = [
         ProposedEntity(
             name=name,

@@ -109,15 +109,13 @@ def _unique(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 
 def expand_family_claims(
-    claims: list[Outperforms], is_a: list[tuple[str, str]], members: list[str], extends: list[tuple[str, str]]
+    claims: list[Outperforms], is_a: list[tuple[str, str]], extends: list[tuple[str, str]]
 ) -> list[Outperforms]:
     """A claim against a family ("outperforms other PEFT methods") also holds against each member
-    the paper names (guideline: one entry per named member, nothing for the family itself)."""
+    the paper itself places in that family ("PEFT techniques including QLoRA, LoRA …"); a member
+    known only from the curated taxonomy is not enough to say the paper compared against it."""
     taxonomy = load_taxonomy()
     families_of: dict[str, set[str]] = {}
-    for name in members:
-        fams = set(taxonomy.families_of(name))
-        families_of[name] = fams
     for name, family in is_a:
         families_of.setdefault(name, set()).add(family)
     for name, fams in families_of.items():

@@ -29,7 +29,8 @@ def test_methods_in_family_follows_subfamilies_and_extends() -> None:
     peft = methods_in_family(g, "PEFT")
     # LoRA-SB: IS_A PEFT (text); LoRA-XS: IS_A low-rank adaptation (a subfamily);
     # LoRA: curated member of low-rank adaptation; SoRA: EXTENDS LoRA, so inherits it.
-    assert peft == ["Entity:lora", "Entity:lora sb", "Entity:lora xs", "Entity:sora"]
+    # SFT is named "sparse fine-tuning", itself a family under PEFT in the taxonomy.
+    assert peft == ["Entity:lora", "Entity:lora sb", "Entity:lora xs", "Entity:sft", "Entity:sora"]
     assert methods_in_family(g, "low-rank adaptation methods") == ["Entity:lora", "Entity:lora sb", "Entity:lora xs", "Entity:sora"]
     assert methods_in_family(g, "dense retrieval") == ["Entity:colbert", "Entity:colberter"]
     assert methods_in_family(g, "no such family") == []
@@ -45,8 +46,8 @@ def test_outperformers_of_lora() -> None:
 
 def test_outperformers_within_a_family() -> None:
     g, _ = build()
-    # SFT beats LoRA too, but nothing in these records places SFT in PEFT
-    assert [w for w, _ in outperformers(g, "LoRA", family="PEFT")] == ["Entity:lora sb"]
+    # SFT ("sparse fine-tuning") belongs to the sparse fine-tuning family, a PEFT subfamily
+    assert [w for w, _ in outperformers(g, "LoRA", family="PEFT")] == ["Entity:lora sb", "Entity:sft"]
     assert [w for w, _ in outperformers(g, "LoRA-XS", family="parameter-efficient fine-tuning")] == ["Entity:lora sb"]
     assert outperformers(g, "LoRA", family="dense retrieval") == []
     assert outperformers(g, "nobody") == []
