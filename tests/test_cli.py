@@ -1,0 +1,108 @@
+"""The kg command end to end, as a user runs it: a real process, real files."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+SEED = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "seed_papers.jsonl"
+GOLD = Path(__file__).resolve().parents[2] / "shared" / "gold" / "seed_dev.jsonl"
+
+
+def kg(*args: str, data_dir: Path | None = None, check: bool = True) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "COLUMNS": "200"}
+    if data_dir is not None:
+        env["KG_DATA_DIR"] = str(data_dir)
+    proc = subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True, env=env, timeout=300)
+    if check and proc.returncode != 0:
+        raise AssertionError(f"kg {' '.join(args)} failed ({proc.returncode}):\n{proc.stdout}\n{proc.stderr}")
+    return proc
+
+
+@pytest.fixture(scope="module")
+def sample_graph(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    data_dir = tmp_path_factory.mktemp("kg-data")
+    kg("ingest", data_dir=data_dir)
+    return data_dir
+
+
+def test_ingest_of_the_bundled_sample_then_stats(sample_graph: Path) -> None:
+    out = kg("stats", data_dir=sample_graph).stdout
+    for label in ("Paper", "Method", "Dataset", "Family", "OUTPERFORMS", "IS_A", "SUBFAMILY_OF"):
+        assert label in out
+    assert "│ Paper     │    96 │" in out
+
+
+def test_reingesting_the_same_papers_gives_the_identical_graph(sample_graph: Path, tmp_path: Path) -> None:
+    before = (sample_graph / "graph.json").read_bytes()
+    kg("ingest", data_dir=sample_graph)
+    assert (sample_graph / "graph.json").read_bytes() == before
+
+
+def test_export_in_every_format(sample_graph: Path, tmp_path: Path) -> None:
+    kg("export", str(tmp_path / "g.json"), "--format", "json", data_dir=sample_graph)
+    data = json.loads((tmp_path / "g.json").read_text())
+    assert sum(1 for n in data["nodes"] if n.get("label") == "Paper") == 96
+    kg("export", str(tmp_path / "g.graphml"), "--format", "graphml", data_dir=sample_graph)
+    assert (tmp_path / "g.graphml").read_text().lstrip().startswith("<?xml")
+    kg("export", str(tmp_path / "csv"), "--format", "csv", data_dir=sample_graph)
+    header = (tmp_path / "csv" / "relationships.csv").read_text().splitlines()[0]
+    assert "type" in header
+
+
+def test_missing_source_is_one_clear_line(tmp_path: Path) -> None:
+    proc = kg("ingest", str(tmp_path / "nope.jsonl"), data_dir=tmp_path / "d", check=False)
+    assert proc.returncode == 1
+    lines = [line for line in proc.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and "nope.jsonl" in lines[0] and "Traceback" not in proc.stderr
+
+
+def test_bad_records_are_reported_and_never_touch_what_is_stored(tmp_path: Path) -> None:
+    data_dir = tmp_path / "d"
+    good = tmp_path / "good.jsonl"
+    good.write_text(json.dumps({"id": "p1", "title": "LoRA-Q: a method", "abstract": "We propose LoRA-Q. "
+                                "LoRA-Q outperforms LoRA on GLUE."}) + "\n")
+    kg("ingest", str(good), data_dir=data_dir)
+    before = (data_dir / "graph.json").read_bytes()
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "p2", "title": "No abstract"}\nnot json\n')
+    proc = kg("ingest", str(bad), data_dir=data_dir, check=False)
+    assert "bad.jsonl:1" in proc.stderr and "bad.jsonl:2" in proc.stderr
+    assert "skipped 2" in proc.stderr
+    assert (data_dir / "graph.json").read_bytes() == before
+
+
+def test_changed_paper_replaces_only_its_own_claims(tmp_path: Path) -> None:
+    data_dir = tmp_path / "d"
+    src = tmp_path / "papers.jsonl"
+    a = {"id": "a", "title": "Alpha: x", "abstract": "We propose Alpha. Alpha outperforms BERT on GLUE."}
+    b = {"id": "b", "title": "Beta: y", "abstract": "We propose Beta. Beta outperforms RoBERTa on SQuAD."}
+    src.write_text(json.dumps(a) + "\n" + json.dumps(b) + "\n")
+    kg("ingest", str(src), data_dir=data_dir)
+    b["abstract"] = "We propose Beta. Beta outperforms T5 on SQuAD."
+    src.write_text(json.dumps(b) + "\n")
+    kg("ingest", str(src), data_dir=data_dir)
+    graph = json.loads((data_dir / "graph.json").read_text())
+    claims = {(e["from"], e["to"]) for e in graph["edges"] if e.get("type") == "OUTPERFORMS"}
+    assert ("Entity:alpha", "Entity:bert") in claims
+    assert ("Entity:beta", "Entity:t5") in claims
+    assert ("Entity:beta", "Entity:roberta") not in claims
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="shared/ corpus not beside the checkout")
+def test_extract_then_eval_meets_the_dev_bars(tmp_path: Path) -> None:
+    pred = tmp_path / "p.jsonl"
+    kg("extract", str(SEED), "--out", str(pred))
+    assert len(pred.read_text().splitlines()) == 96
+    scores = tmp_path / "scores.json"
+    proc = kg("eval", "--gold", str(GOLD), "--pred", str(pred), "--json", str(scores), "--errors")
+    assert "outperforms" in proc.stdout
+    fields = json.loads(scores.read_text())["fields"]
+    assert fields["proposed"]["f1"] >= 0.85
+    assert fields["outperforms"]["f1"] >= 0.60
+    assert fields["entities"]["f1"] >= 0.60
