@@ -12,7 +12,7 @@ from kg.extract.document import PaperText
 from kg.extract.entities import EntityTable, is_generic
 from kg.extract.families import expand_family_claims, extends_relations, is_a_relations
 from kg.extract.lexicon import is_known, known_entities
-from kg.extract.mentions import Mention, is_name_shaped, name_mentions, phrase_mentions, select_mentions, task_mentions
+from kg.extract.mentions import Mention, is_name_shaped, method_mentions, name_mentions, phrase_mentions, select_mentions, task_mentions
 from kg.extract.proposed import proposal_spans, proposed_mentions, title_lead_phrase, title_names
 from kg.types import ExtractionRecord, Paper, PaperKind, ProposedEntity
 
@@ -30,7 +30,7 @@ def extract_paper(paper: Paper, corpus: CorpusNames | None = None) -> Extraction
         candidates.append(Mention(d.long_start, d.long_start + len(d.long), d.long, "acronym"))
         candidates.append(Mention(d.short_start, d.short_start + len(d.short), d.short, "acronym"))
     abstract_starts = pt.sentence_starts | {0}
-    for m in name_mentions(text, abstract_starts):
+    for m in name_mentions(text, abstract_starts, pt.title_end):
         if m.end <= pt.title_end and " " in m.text and not any(c.isdigit() for c in m.text):
             # a Title-Case run in the title is the title's capitalisation, not a name
             continue
@@ -40,6 +40,7 @@ def extract_paper(paper: Paper, corpus: CorpusNames | None = None) -> Extraction
     candidates += phrase_mentions(pt.doc, exact, "corpus", types)
     candidates += phrase_mentions(pt.doc, lower, "lexicon", types)
     candidates += task_mentions(text)
+    candidates += method_mentions(text)
     for name in title_names(paper.title, paper.abstract):
         at = text.find(name)
         if at >= 0:
@@ -70,7 +71,7 @@ def extract_paper(paper: Paper, corpus: CorpusNames | None = None) -> Extraction
     by_name = {e.name: e for e in entity_list}
     proposal_sentences = [(0, pt.title_end)] + [pt.sentence_of(s) for s, _ in proposal_spans(text, pt.sentences)]
     is_a = is_a_relations(text, named, proposed_names, proposal_sentences)
-    extends = extends_relations(text, named, proposed_names)
+    extends = extends_relations(text, named, proposed_names, pt.title_end)
     outperforms = expand_family_claims(outperforms, is_a, extends)
     proposed = [
         ProposedEntity(

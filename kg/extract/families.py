@@ -71,19 +71,71 @@ def is_a_relations(text: str, named: list[Named], proposed: list[str], proposal_
     return _unique(pairs)
 
 
-def extends_relations(text: str, named: list[Named], proposed: list[str]) -> list[tuple[str, str]]:
-    """(new, base) pairs: names built from a base's name ("LoRA-SB" ← LoRA) and "a variant of X" cues."""
+def built_from(new: str, base: str) -> bool:
+    """True when ``new``'s name is made from ``base``'s: LoRA-SB ← LoRA, Co-DETR ← DETR, PrFlashAttention ←
+    FlashAttention, GeoRSCLIP ← CLIP; not LLaMA 2 ← LLaMA (a version) or LoRA ← LoRA-XS."""
+    if base == new or surface_key(base) == surface_key(new) or len(base) < 3 or base.islower() or new.islower():
+        return False
+    parts = [p for p in re.split(r"[-_\s]+", new) if p]
+    base_parts = [p for p in re.split(r"[-_\s]+", base) if p]
+    n = len(base_parts)
+    if len(parts) > n and any(parts[i : i + n] == base_parts for i in range(len(parts) - n + 1)):
+        rest = [p for i, p in enumerate(parts) if not any(i in range(j, j + n) for j in range(len(parts)) if parts[j : j + n] == base_parts)]
+        # a version or a size ("LLaMA 2", "BERT-Large") is the same method, not a variant of it
+        return not all(re.fullmatch(r"v?\d+(?:\.\d+)?[BMK]?|" + _SIZES, p, re.I) for p in rest)
+    if " " in new or " " in base or not any(c.isupper() for c in base[1:] + base[:1]):
+        return False
+    if new.endswith(base) and len(new) - len(base) >= 2 and new[: -len(base)][-1:].isalpha():
+        return sum(c.isupper() for c in base) >= 2  # CamelCase or acronym suffix
+    return False
+
+
+_SIZES = r"mini|tiny|small|base|medium|large|huge|xl|xxl|[sblh]"
+_VARIANT_OF = re.compile(
+    r"^\s*,?\s*(?:a|an)\s+(?:novel\s+|new\s+|simple\s+|improved\s+|efficient\s+)*(?P<base>[\w\-]+)\s+"
+    r"(?:method|framework|variant|approach|model|architecture|technique|algorithm|extension)\b"
+)
+_EXTEND_TO = re.compile(r"\bextend(?:s|ed|ing)?\s+(?:the\s+\w+\s+of\s+)?(?P<base>[\w\-]+)\s+(?:to|into)\b", re.I)
+_TITLE_USES = re.compile(r"\b(?:Utilizing|Using|Combined|Combining|with|via|Based on|Built on)\b", re.I)
+
+
+def extends_relations(
+    text: str, named: list[Named], proposed: list[str], title_end: int = 0
+) -> list[tuple[str, str]]:
+    """(new, base) pairs: names built from a base's name ("LoRA-SB" ← LoRA, for every named method, not
+    only proposed ones), "P, a novel X framework", "X-based" inside a proposal, "we extend X to P",
+    "P: … Utilizing X …" in the title, and "a variant of X" style cues near the proposal."""
     pairs: list[tuple[str, str]] = []
-    bases = {n.name for n in named if n.type in {"Method", "Model"}}
-    for new in proposed:
-        parts = [p for p in re.split(r"[-_\s]+", new) if p]
-        for base in bases:
-            if base == new or surface_key(base) == surface_key(new):
-                continue
-            base_parts = [p for p in re.split(r"[-_\s]+", base) if p]
-            n = len(base_parts)
-            if any(parts[i : i + n] == base_parts for i in range(len(parts) - n + 1)) and len(parts) > n:
+    methods = [n for n in named if n.type in {"Method", "Model"}]
+    names = list(dict.fromkeys(n.name for n in methods))
+    for new in names:
+        for base in names:
+            # any named method built from another's name; a bare suffix match only for what is proposed
+            if built_from(new, base) and (new in proposed or re.search(r"[-_\s]", new)):
                 pairs.append((new, base))
+    by_name = {n.name: n for n in methods}
+    for p in proposed:
+        at = by_name.get(p)
+        if at is None:
+            continue
+        m = _VARIANT_OF.match(text, at.end)
+        if m and m.group("base") in by_name and m.group("base") not in proposed:
+            pairs.append((p, m.group("base")))
+        # "the ConvFormer-based Super-Resolution network (CFSR)": an X-based adjective right before P
+        window = text[max(0, at.start - 80) : at.start]
+        for based in re.finditer(r"([\w]+)-based\b", window):
+            if based.group(1) in by_name and based.group(1) != p:
+                pairs.append((p, based.group(1)))
+    for m in _EXTEND_TO.finditer(text):
+        after = [n for n in methods if m.end() <= n.start < m.end() + 80 and n.name in proposed]
+        if after and m.group("base") in by_name:
+            pairs.append((after[0].name, m.group("base")))
+    if proposed and title_end:
+        uses = _TITLE_USES.search(text, 0, title_end)
+        if uses:
+            for n in methods:
+                if uses.end() <= n.start < title_end and n.name not in proposed:
+                    pairs.append((proposed[0], n.name))
     if proposed:
         for cue in _EXTEND_CUES.finditer(text):
             sentence_start = max(text.rfind(". ", 0, cue.start()), text.rfind("\n", 0, cue.start())) + 1

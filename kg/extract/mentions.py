@@ -40,7 +40,9 @@ _NOT_NAMES = {
 }
 _NAME_HEADS = {"attention", "sampling", "search"}  # "DiffQKV attention", "BoN sampling", "ANN search"
 _URL = re.compile(r"(?:https?|www\.|\.(?:com|org|io|net|edu|ai)\b|github|gitee)", re.I)
-_ADJECTIVE_SUFFIX = re.compile(r"-(?:like|based|style|free|aware|specific|driven|guided|oriented|centric|selected|only)$", re.I)
+_ADJECTIVE_SUFFIX = re.compile(
+    r"-(?:like|based|style|free|aware|specific|driven|guided|oriented|centric|selected|only|[a-z]+ed)$"
+)
 _SIZE = re.compile(r"^(?:\d+(?:\.\d+)?[BMKbmk]|v\d+(?:\.\d+)?|\d+(?:\.\d+)?)$")
 
 
@@ -48,6 +50,8 @@ def is_name_shaped(token: str) -> bool:
     """True for tokens that only a name would look like: LoRA, GeAR, S2FT, RAF-DB, BERT."""
     core = token.strip(".-")
     if core in _NOT_NAMES or len(core) < 2:
+        return False
+    if re.fullmatch(r"[A-Za-z]_\w{1,2}", core) or re.search(r"[a-z]\.[A-Z]", core):  # W_Q; "latency.Codes"
         return False
     if re.fullmatch(r"[\d\W_]+", core):
         return False
@@ -63,15 +67,19 @@ def is_name_shaped(token: str) -> bool:
     return "^{" in core
 
 
-def name_mentions(text: str, sentence_starts: set[int]) -> list[Mention]:
-    """Name-shaped tokens, extended over version/size suffixes ("LLaMA 2 7B") and title-case runs."""
+def name_mentions(text: str, sentence_starts: set[int], title_end: int = 0) -> list[Mention]:
+    """Name-shaped tokens, extended over version/size suffixes ("LLaMA 2 7B") and title-case runs.
+
+    Inside the title (the first ``title_end`` characters) every word is capitalised, so there a
+    name never extends over capitalised words.
+    """
     found: list[Mention] = []
     tokens = list(_TOKEN.finditer(text))
     i = 0
     while i < len(tokens):
         tok = tokens[i]
         word = tok.group()
-        if _URL.search(word) or text[max(0, tok.start() - 3) : tok.start()] in {"://", "ww."}:
+        if _URL.search(word) or text[max(0, tok.start() - 3) : tok.start()] in {"://", "ww."} or word.startswith("non-"):
             i += 1
             continue
         adjective = _ADJECTIVE_SUFFIX.search(word)
@@ -80,6 +88,9 @@ def name_mentions(text: str, sentence_starts: set[int]) -> list[Mention]:
             found.append(Mention(tok.start(), tok.start() + adjective.start(), word[: adjective.start()], "name"))
             i += 1
             continue
+        if tok.start() < title_end and re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)+", word):
+            i += 1  # "Plan-Guided", "Next-Gen" in a title are title case, not names
+            continue
         if is_name_shaped(word):
             start, end = tok.start(), tok.end()
             # a preceding capitalised word that is not sentence-initial ("Stable Diffusion", "Swin Transformer")
@@ -87,7 +98,11 @@ def name_mentions(text: str, sentence_starts: set[int]) -> list[Mention]:
             while j < len(tokens) and text[tokens[j - 1].end() : tokens[j].start()] == " " and (
                 _SIZE.match(tokens[j].group())
                 or is_name_shaped(tokens[j].group())
-                or (tokens[j].group()[:1].isupper() and tokens[j].group().lower() not in STOP_WORDS)
+                or (
+                    tokens[j].start() >= title_end
+                    and tokens[j].group()[:1].isupper()
+                    and tokens[j].group().lower() not in STOP_WORDS
+                )
                 or tokens[j].group() in _NAME_HEADS
             ):
                 end = tokens[j].end()
@@ -106,7 +121,7 @@ def name_mentions(text: str, sentence_starts: set[int]) -> list[Mention]:
                 j += 1
             while i < j and tokens[i].group() in _NOT_NAMES:
                 i += 1
-            if j - i >= 2:
+            if j - i >= 2 and all(len(t.group()) > 1 for t in tokens[i:j]):
                 start, end = tokens[i].start(), tokens[j - 1].end()
                 found.append(Mention(start, end, text[start:end].rstrip("."), "name"))
                 i = j
@@ -182,6 +197,19 @@ def task_mentions(text: str) -> list[Mention]:
             continue
         found.append(Mention(start, match.end(), phrase, "task", "Task"))
     return found
+
+
+# --- lower-case method phrases --------------------------------------------------------------
+
+_METHOD_PHRASE = re.compile(
+    r"\b((?:full|full-parameter|partial|standard|vanilla|conventional|sparse|selective)\s+"
+    r"(?:fine-tuning|finetuning|FT|tuning|backpropagation))\b"
+)
+
+
+def method_mentions(text: str) -> list[Mention]:
+    """Training regimes named in lower case: "full fine-tuning", "full-parameter finetuning"."""
+    return [Mention(m.start(1), m.end(1), m.group(1), "task", "Method") for m in _METHOD_PHRASE.finditer(text)]
 
 
 # --- overlap resolution -------------------------------------------------------------------
