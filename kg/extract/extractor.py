@@ -90,6 +90,9 @@ def extract_paper(paper: Paper, corpus: CorpusNames | None = None) -> Extraction
     for pair in comparable:
         if pair.a in proposed_set and pair.b not in baselines:
             baselines.append(pair.b)
+    for name in baseline_mentions(text, pt.sentences, named, proposed_set):
+        if name not in baselines:
+            baselines.append(name)
     return ExtractionRecord(
         id=paper.id,
         title=paper.title,
@@ -105,6 +108,30 @@ def extract_paper(paper: Paper, corpus: CorpusNames | None = None) -> Extraction
         outperforms=outperforms,
         comparable=comparable,
     )
+
+
+_BASELINE_CUE = re.compile(
+    r"\b(?:compared (?:to|with)|in comparison (?:to|with)|against|baselines?(?: methods?| models?)?"
+    r"(?:,)? (?:such as|like|including|e\.g\.,?)|(?:state-of-the-art|sota|existing|prior|previous) "
+    r"(?:\w+ ){0,3}(?:such as|like|including|e\.g\.,?)|variants,? (?:such as|like|including))\s+",
+    re.I,
+)
+
+
+def baseline_mentions(
+    text: str, sentences: list[tuple[int, int]], named: list[Named], proposed: set[str]
+) -> list[str]:
+    """Methods a paper compares itself against: "compared with X and Y", "baselines such as X"."""
+    found: list[str] = []
+    for start, end in sentences[1:]:
+        sentence = text[start:end]
+        for cue in _BASELINE_CUE.finditer(sentence):
+            stop = re.search(r"[.;:]|\b(?:on|in terms of|by|while|which|across|for)\b", sentence[cue.end() :])
+            list_end = start + cue.end() + (stop.start() if stop else len(sentence) - cue.end())
+            for n in named:
+                if start + cue.end() <= n.start < list_end and n.type in {"Method", "Model"} and n.name not in proposed:
+                    found.append(n.name)
+    return list(dict.fromkeys(found))
 
 
 def _abbreviates(short: str, long: str) -> bool:
