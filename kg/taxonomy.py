@@ -70,7 +70,8 @@ _SPACES = re.compile(r"[\s\-_]+")
 def surface_key(text: str) -> str:
     """Case-, hyphen- and spacing-insensitive form used to look phrases up."""
     text = unicodedata.normalize("NFKC", text).casefold().strip()
-    return _SPACES.sub(" ", text)
+    text = _SPACES.sub(" ", text)
+    return text.replace("finetuning", "fine tuning").replace("pretrained", "pre trained")
 
 
 @cache

@@ -69,8 +69,9 @@ def extract_paper(paper: Paper, corpus: CorpusNames | None = None) -> Extraction
 
     entity_list = table.entities()
     by_name = {e.name: e for e in entity_list}
-    proposal_sentences = [(0, pt.title_end)] + [pt.sentence_of(s) for s, _ in proposal_spans(text, pt.sentences)]
-    is_a = is_a_relations(text, named, proposed_names, proposal_sentences)
+    spans = [(s, pt.sentence_of(s)[1]) for s, _ in proposal_spans(text, pt.sentences)]
+    acronyms = {d.short: d.long for d in definitions}
+    is_a = is_a_relations(text, named, proposed_names, spans, pt.title_end, acronyms)
     extends = extends_relations(text, named, proposed_names, pt.title_end)
     outperforms = expand_family_claims(outperforms, is_a, extends)
     proposed = [

@@ -10,7 +10,7 @@ from kg.taxonomy import load_taxonomy
 from kg.types import Outperforms
 
 _HEADS = r"(?:methods?|approach(?:es)?|techniques?|models?|frameworks?|architectures?|algorithms?|detectors?|variants?)"
-_SUCH_AS = re.compile(r"\b(?:such as|like|including|e\.g\.,?|namely)\s+", re.I)
+_SUCH_AS = re.compile(r"(?:\b(?:such as|like|including|namely)|\be\.g\.,?|\bi\.e\.,?)\s+", re.I)
 _APPOSITION = re.compile(r"^\s*,?\s*(?:a|an|the)\s+((?:[\w\-]+\s+){0,6}?[\w\-]+)(?:\s*\([^)]*\))?\s*(?:" + _HEADS + r")?\b", re.I)
 _EXTEND_CUES = re.compile(
     r"\b(?:variant of|extension of|extends?|extending|generali[sz]es|generali[sz]ation of|built (?:up)?on(?: top of)?|"
@@ -19,10 +19,18 @@ _EXTEND_CUES = re.compile(
 )
 
 
-def family_phrases(text: str) -> list[tuple[int, int, str]]:
-    """Taxonomy family surfaces in ``text``: (start, end, canonical family), longest first per place."""
+def family_phrases(text: str, acronyms: dict[str, str] | None = None) -> list[tuple[int, int, str]]:
+    """Taxonomy family surfaces in ``text``: (start, end, canonical family), longest first per place.
+
+    An acronym the paper defines counts through its expansion ("a RLFT method" → RL fine-tuning).
+    """
     taxonomy = load_taxonomy()
     found: list[tuple[int, int, str]] = []
+    for short, long_form in (acronyms or {}).items():
+        family = taxonomy.family_for(long_form)
+        if family:
+            for m in re.finditer(r"(?<![\w-])" + re.escape(short) + r"(?![\w-])", text):
+                found.append((m.start(), m.end(), family))
     for surface, family in taxonomy.surfaces().items():
         if len(surface) < 3:
             continue
@@ -38,9 +46,23 @@ def family_phrases(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def is_a_relations(text: str, named: list[Named], proposed: list[str], proposal_sentences: list[tuple[int, int]]) -> list[tuple[str, str]]:
-    """(method, family) pairs the text states: "X, a PEFT method", "PEFT methods such as X and Y"."""
-    families = family_phrases(text)
+def is_a_relations(
+    text: str,
+    named: list[Named],
+    proposed: list[str],
+    proposal_spans: list[tuple[int, int]],
+    title_end: int,
+    acronyms: dict[str, str] | None = None,
+) -> list[tuple[str, str]]:
+    """(method, family) pairs the text states or clearly implies.
+
+    "X, a PEFT method"; "PEFT methods such as X and Y"; "we propose X, a … F approach" (a family
+    named in the proposal clause); "… for Parameter-Efficient Fine-Tuning" in a title that names X;
+    and sized checkpoints of curated family members ("LLaMA 2 7B" is a large language model). Plain
+    curated membership (LoRA is a low-rank adaptation method) is added by the graph, not claimed here.
+    """
+    families = family_phrases(text, acronyms or {})
+    taxonomy = load_taxonomy()
     pairs: list[tuple[str, str]] = []
     methods = [n for n in named if n.type in {"Method", "Model"}]
     for n in methods:
@@ -52,7 +74,7 @@ def is_a_relations(text: str, named: list[Named], proposed: list[str], proposal_
                     break
     for start, end, family in families:
         after = text[end : end + 30]
-        lead = re.match(r"\s*(?:" + _HEADS + r")?\s*(?:\([^)]*\))?\s*,?\s*", after)
+        lead = re.match(r"\s*(?:" + _HEADS + r")?\s*(?:\([^)]*\))?\s*[,(]?\s*", after)
         pos = end + (lead.end() if lead else 0)
         such = _SUCH_AS.match(text, pos)
         if not such:
@@ -62,13 +84,27 @@ def is_a_relations(text: str, named: list[Named], proposed: list[str], proposal_
         for n in methods:
             if such.end() <= n.start < stop:
                 pairs.append((n.name, family))
-    # what the paper proposes belongs to the families its proposal sentences or title name
-    for s_start, s_end in proposal_sentences:
+    for s_start, s_end in proposal_spans:
+        inside = [n.name for n in methods if s_start <= n.start < s_end and n.name in proposed]
         for start, end, family in families:
             if s_start <= start < s_end:
-                for name in proposed[:1] if s_start == 0 else proposed:
+                for name in inside[:1]:
                     pairs.append((name, family))
+    if proposed and title_end:
+        purpose = re.search(r"\b(?:for|in|of)\s", text[:title_end])
+        for start, end, family in families:
+            if purpose and purpose.end() <= start < title_end:
+                pairs.append((proposed[0], family))
+    for n in methods:
+        base = _without_size(n.name)
+        if base != n.name:  # a sized checkpoint of a curated member: "LLaMA 2 7B" is an LLM
+            pairs.extend((n.name, family) for family in taxonomy.families_of(base))
     return _unique(pairs)
+
+
+def _without_size(name: str) -> str:
+    """ "LLaMA 2 7B" → "LLaMA 2", "BERT-base" → "BERT": the family member a checkpoint belongs to."""
+    return re.sub(r"[\s\-_](?:\d+(?:\.\d+)?[BMK]|" + _SIZES + r")$", "", name, flags=re.I)
 
 
 def built_from(new: str, base: str) -> bool:
