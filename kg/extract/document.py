@@ -25,9 +25,11 @@ class PaperText:
         text = f"{title}\n{paper.abstract.strip()}"
         doc = nlp(text)
         sentences = [(0, len(title))]
-        offset = len(title) + 1
-        for sent in nlp(paper.abstract.strip()).sents:
-            sentences.append((offset + sent.start_char, offset + sent.end_char))
+        for sent in doc.sents:
+            # the title has no full stop, so its sentence may run into the abstract's first one
+            start = max(sent.start_char, len(title) + 1)
+            if start < sent.end_char:
+                sentences.append((start, sent.end_char))
         return cls(paper=paper, text=text, title_end=len(title), doc=doc, sentences=sentences)
 
     def sentence_of(self, pos: int) -> tuple[int, int]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from kg.extract.claims import Named
 from kg.extract.names import surface_key
@@ -19,6 +20,14 @@ _EXTEND_CUES = re.compile(
 )
 
 
+@cache
+def _family_pattern() -> re.Pattern[str]:
+    """One alternation over every taxonomy surface, longest first, hyphen/space insensitive."""
+    surfaces = sorted((s for s in load_taxonomy().surfaces() if len(s) >= 3), key=len, reverse=True)
+    body = "|".join(re.escape(s).replace(r"\ ", r"[\s\-]+") for s in surfaces)
+    return re.compile(r"(?<![\w-])(?:" + body + r")(?![\w-])", re.I)
+
+
 def family_phrases(text: str, acronyms: dict[str, str] | None = None) -> list[tuple[int, int, str]]:
     """Taxonomy family surfaces in ``text``: (start, end, canonical family), longest first per place.
 
@@ -31,12 +40,8 @@ def family_phrases(text: str, acronyms: dict[str, str] | None = None) -> list[tu
         if family:
             for m in re.finditer(r"(?<![\w-])" + re.escape(short) + r"(?![\w-])", text):
                 found.append((m.start(), m.end(), family))
-    for surface, family in taxonomy.surfaces().items():
-        if len(surface) < 3:
-            continue
-        pattern = re.compile(r"(?<![\w-])" + re.escape(surface).replace(r"\ ", r"[\s\-]+") + r"(?![\w-])", re.I)
-        for m in pattern.finditer(text):
-            found.append((m.start(), m.end(), family))
+    for m in _family_pattern().finditer(text):
+        found.append((m.start(), m.end(), taxonomy.family_for(m.group()) or m.group()))
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
     out: list[tuple[int, int, str]] = []
     for f in found:
