@@ -86,15 +86,19 @@ def _read(sources: list[Path]) -> list[Paper]:
     return papers
 
 
-def _extract(papers: list[Paper]) -> Iterator[Any]:
-    from kg.extract import collect_names, extract_paper
+def _extract(papers: list[Paper], workers: int = 1) -> Iterator[Any]:
+    from kg.extract import collect_names
+    from kg.extract.parallel import extract_parallel
 
     corpus = collect_names(papers)
     with _progress() as progress:
         task = progress.add_task("extracting", total=len(papers))
-        for paper in papers:
-            yield extract_paper(paper, corpus)
-            progress.advance(task)
+        for chunk in extract_parallel(papers, corpus, workers=workers):
+            yield from chunk
+            progress.advance(task, len(chunk))
+
+
+Workers = Annotated[int, typer.Option("--workers", "-w", min=1, help="Extraction processes (default 1).")]
 
 
 Sources = Annotated[
@@ -111,13 +115,14 @@ def extract(
     out_path: Annotated[Path, typer.Option("--out", "-o", help="Where to write the records (JSONL).")] = Path(
         "extractions.jsonl"
     ),
+    workers: Workers = 1,
 ) -> None:
     """Extract one gold-format record per paper into a JSONL file."""
     papers = _read(sources or [])
     out_path.parent.mkdir(parents=True, exist_ok=True)
     tmp = out_path.with_name(out_path.name + ".tmp")
     with tmp.open("w", encoding="utf-8") as fh:
-        for record in _extract(papers):
+        for record in _extract(papers, workers):
             fh.write(record.model_dump_json() + "\n")
     tmp.replace(out_path)
     console.print(f"wrote {len(papers)} records to {out_path}", highlight=False)
@@ -150,13 +155,13 @@ def _open_store(settings: Settings) -> Any:
 
 @app.command()
 @friendly_errors
-def ingest(sources: Sources = None, data_dir: DataDir = None, store: StoreOpt = None) -> None:
+def ingest(sources: Sources = None, data_dir: DataDir = None, store: StoreOpt = None, workers: Workers = 1) -> None:
     """Read, extract, resolve and load papers into the store (default: the bundled sample corpus)."""
     from kg.store import ingest as load
 
     settings = _settings(data_dir, store)
     papers = _read(sources or [])
-    records = list(_extract(papers))
+    records = list(_extract(papers, workers))
     target = _open_store(settings)
     try:
         with console.status("resolving and loading"):
