@@ -23,6 +23,11 @@ _POSITIVE = re.compile(
     r"\b(?:better|higher|superior|improv\w*|gains?|outperform\w*|advanced|faster|fewer|less|lower|"
     r"reduc\w*|best|state-of-the-art|sota|significant\w*|boost\w*)\b", re.I
 )
+_NEGATIVE = re.compile(
+    r"\b(?:suffers?|drops?|degrad\w*|worse|inferior|lags?|lagging|falls? short|gaps?|underperform\w*|"
+    r"suboptimal|fails?)\b",
+    re.I,
+)
 _PARITY = re.compile(
     r"\b(?:comparabl[ey]|on par with|competitive with|match(?:es|ing)?|similar \w+ (?:to|as)|as good as|"
     r"catch(?:es)? up with)\b",
@@ -91,7 +96,8 @@ def sentence_claims(
     earlier_losers: set[str] = set()
     for trigger in _TRIGGER.finditer(sentence):
         kind = next(k for k in ("strong", "gain", "passive", "compared") if trigger.group(k))
-        if kind == "compared" and not _POSITIVE.search(sentence):
+        negative = kind == "compared" and bool(_NEGATIVE.search(sentence[: trigger.start()]))
+        if kind == "compared" and not negative and not _POSITIVE.search(sentence):
             continue
         left, right_start = sentence[: trigger.start()], trigger.end()
         if kind == "passive":
@@ -128,6 +134,13 @@ def sentence_claims(
         earlier_losers |= {n.name for n in losers}
         on = on_all + [n.name for n in _entities_in(local, right_start, len(sentence), {"Task"})]
         confidence = {"strong": 0.9, "gain": 0.8, "passive": 0.75, "compared": 0.7}[kind]
+        if negative and winner and len(losers) == 1:
+            # "X …, which suffers an accuracy drop compared to Y": Y is better than the clause's subject X
+            relative = left.rfind(", which")
+            subjects = _entities_in(local, 0, trigger.start(), _CLAIM_TYPES)
+            attached = [n for n in subjects if relative > 0 and 0 <= relative - n.end <= 2]
+            subject = (attached or subjects or [Named(winner, "Method", -1, -1)])[0].name
+            losers, winner = [Named(subject, "Method", -1, -1)], losers[0].name
         for w in [winner, *_co_winners(sentence, local, winner, trigger.start())]:
             named_losers = [l for l in _named_losers(sentence, losers) if l.name != w]
             if named_losers:

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 
 from kg.extract.acronyms import find_definitions
 from kg.extract.claims import Named, sentence_claims
+from kg.extract.coordination import split_coordinations
 from kg.extract.corpus_names import CorpusNames, collect_names
 from kg.extract.document import PaperText
 from kg.extract.entities import EntityTable, is_generic
@@ -94,7 +95,7 @@ def extract_paper(paper: Paper, corpus: CorpusNames | None = None) -> Extraction
     for name in baseline_mentions(text, pt.sentences, named, proposed_set):
         if name not in baselines:
             baselines.append(name)
-    return ExtractionRecord(
+    return split_coordinations(ExtractionRecord(
         id=paper.id,
         title=paper.title,
         paper_kind=_paper_kind(paper, proposed),
@@ -108,7 +109,7 @@ def extract_paper(paper: Paper, corpus: CorpusNames | None = None) -> Extraction
         extends=extends,
         outperforms=outperforms,
         comparable=comparable,
-    )
+    ))
 
 
 _BASELINE_CUE = re.compile(

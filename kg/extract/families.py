@@ -79,9 +79,12 @@ def is_a_relations(
                     break
     for start, end, family in families:
         after = text[end : end + 30]
-        lead = re.match(r"\s*(?:" + _HEADS + r")?\s*(?:\([^)]*\))?\s*[,(]?\s*", after)
-        pos = end + (lead.end() if lead else 0)
-        such = _SUCH_AS.match(text, pos)
+        such = None
+        for lead_pattern in (r"\s*(?:" + _HEADS + r")?\s*[,(]?\s*", r"\s*(?:" + _HEADS + r")?\s*(?:\([^)]*\))?\s*,?\s*"):
+            lead = re.match(lead_pattern, after)
+            such = _SUCH_AS.match(text, end + (lead.end() if lead else 0))
+            if such:
+                break
         if not such:
             continue
         list_end = re.search(r"[.;:)]|\b(?:in terms of|on|for|to|which|that|with|by)\b", text[such.end() :])
@@ -201,6 +204,13 @@ def _unique(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return out
 
 
+_CLASS_OF = re.compile(
+    r"\b(?:other|existing|previous|prior|popular|mainstream|regular|standard|current|conventional|"
+    r"state-of-the-art|sota|all)\b|\b(?:methods|approaches|techniques|models|variants|baselines)\b",
+    re.I,
+)
+
+
 def expand_family_claims(
     claims: list[Outperforms], is_a: list[tuple[str, str]], extends: list[tuple[str, str]]
 ) -> list[Outperforms]:
@@ -219,6 +229,8 @@ def expand_family_claims(
     for claim in claims:
         if not claim.loser_generic:
             continue
+        if not _CLASS_OF.search(claim.loser) and load_taxonomy().family_for(claim.loser) is None:
+            continue  # "the full fine-tuning" names one method, not a class of them
         for _, _, family in family_phrases(claim.loser):
             for name, fams in families_of.items():
                 if (claim.winner, name) in extends:

@@ -108,3 +108,35 @@ def test_corpus_pass_links_names_defined_in_another_paper() -> None:
 
 def test_extraction_is_deterministic() -> None:
     assert extract_paper(LORA_SB) == extract_paper(LORA_SB)
+
+
+def test_negative_comparison_makes_the_other_side_the_winner() -> None:
+    record = extract(
+        "SSF: Scaling and Shifting Features",
+        "Existing fine-tuning methods either tune all parameters of the pre-trained model (full fine-tuning), "
+        "which is not efficient, or only tune the last linear layer (linear probing), which suffers a significant "
+        "accuracy drop compared to the full fine-tuning. In this paper, we propose SSF.",
+    )
+    named = {(c.winner, c.loser) for c in record.outperforms if not c.loser_generic}
+    assert named == {("full fine-tuning", "linear probing")}
+
+
+def test_a_single_method_named_like_a_family_is_not_a_class_claim() -> None:
+    record = extract(
+        "SSF: Scaling and Shifting Features",
+        "We propose SSF, a new parameter-efficient fine-tuning method. Parameter-efficient fine-tuning methods "
+        "such as Adapter are popular. SSF improves over the fine-tuning baseline of the paper.",
+    )
+    assert not any(c.loser == "Adapter" for c in record.outperforms)
+
+
+def test_slash_coordination_names_two_methods() -> None:
+    record = extract(
+        "From PEFT to DEFT: Parameter Efficient Finetuning",
+        "We use mainstream PEFT techniques including QLoRA, LoRA, Adapter, Prompt/Prefix Tuning to adapt models. "
+        "Experiments show that our proposed method DEFT reduces the activation density compared to PEFT.",
+    )
+    names = {e.name for e in record.entities}
+    assert {"Prompt Tuning", "Prefix Tuning"} <= names and "Prompt/Prefix Tuning" not in names
+    named = {(c.winner, c.loser) for c in record.outperforms if not c.loser_generic}
+    assert {("DEFT", "Prompt Tuning"), ("DEFT", "Prefix Tuning"), ("DEFT", "LoRA")} <= named
