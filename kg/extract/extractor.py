@@ -87,7 +87,8 @@ def extract_paper(paper: Paper, corpus: CorpusNames | None = None) -> Extraction
     proposed_set = set(proposed_names)
     baselines = []
     for claim in outperforms:
-        if not claim.loser_generic and claim.winner in proposed_set and claim.loser not in baselines:
+        # what a method paper compares against: every named loser of its claims that it did not propose
+        if not claim.loser_generic and proposed_set and claim.loser not in proposed_set | set(baselines):
             baselines.append(claim.loser)
     for pair in comparable:
         if pair.a in proposed_set and pair.b not in baselines:

@@ -59,6 +59,9 @@ def _run_spacy(config: Path, work: Path, seed: int, overrides: dict[str, Any]) -
     fix_random_seed(seed)
     log = io.StringIO()
     nlp = init_nlp(cfg, use_gpu=-1)
+    ner = nlp.get_pipe("ner")
+    for label in LABELS:  # a small sample may lack one; the model's label set should not depend on it
+        ner.add_label(label)  # type: ignore[attr-defined]
     (work / "out").mkdir()
     train_loop(nlp, work / "out", use_gpu=-1, stdout=log, stderr=log)
     best = work / "out" / "model-best"

@@ -1,4 +1,4 @@
-"""Store stage: persist the graph (embedded JSON file now, Neo4j later) behind one protocol."""
+"""Store stage: persist the graph (embedded JSON file or Neo4j) behind one protocol."""
 
 from __future__ import annotations
 
@@ -8,17 +8,23 @@ from kg.errors import StoreError
 from kg.store.base import EXPORT_FORMATS, ExportFormat, Store
 from kg.store.embedded import EmbeddedStore
 from kg.store.ingest import ingest
+from kg.store.neo4j import Neo4jStore
+from kg.store.neo4j_schema import init_db
+from kg.store.neo4j_settings import Neo4jSettings
 
 DEFAULT_DATA_DIR = Path("kg-data")
 STORE_KINDS = ("embedded", "neo4j")
 
 
 def open_store(kind: str = "embedded", data_dir: Path = DEFAULT_DATA_DIR) -> Store:
-    """The store of ``kind`` ("embedded"; "neo4j" is not implemented yet) at ``data_dir``."""
+    """The store of ``kind``: "embedded" at ``data_dir``, or "neo4j" at the server the NEO4J_* environment names.
+
+    StoreError (one line, with a hint) when the Neo4j server cannot be reached.
+    """
     if kind == "embedded":
         return EmbeddedStore(Path(data_dir))
     if kind == "neo4j":
-        raise StoreError("the neo4j store is not implemented yet; use KG_STORE=embedded")
+        return Neo4jStore(Neo4jSettings())
     raise StoreError(f"unknown store kind {kind!r}; use one of {', '.join(STORE_KINDS)}")
 
 
@@ -27,8 +33,11 @@ __all__ = [
     "EXPORT_FORMATS",
     "EmbeddedStore",
     "ExportFormat",
+    "Neo4jSettings",
+    "Neo4jStore",
     "Store",
     "StoreError",
     "ingest",
+    "init_db",
     "open_store",
 ]

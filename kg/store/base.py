@@ -1,13 +1,15 @@
 """The store protocol every backend implements (embedded networkx file now, Neo4j later).
 
 Writes take graph pieces built by ``kg.graph.build_graph``: each Paper node in a piece marks a
-paper whose claims the piece replaces. Reads hand out the graph model for ``kg.graph.queries``.
+paper whose claims the piece replaces. Reads hand out the graph model for ``kg.graph.queries``,
+and the query methods answer the API's questions with the semantics of ``kg.graph.queries``
+(each backend in its own way: networkx in memory, named Cypher on Neo4j).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal, Protocol, runtime_checkable
+from typing import Any, Literal, Protocol, runtime_checkable
 
 from kg.graph.model import KnowledgeGraph
 from kg.resolve.alias_index import AliasIndex
@@ -41,6 +43,15 @@ class Store(Protocol):
 
     def export(self, path: Path, format: ExportFormat) -> Path:
         """Write the graph as node-link JSON, GraphML, or a directory of CSV files; returns what was written."""
+
+    def find_entity(self, name_or_alias: str) -> str | None:
+        """Node id of the entity a name or alias means ("low rank adaptation" → "Entity:lora"), else None."""
+
+    def methods_in_family(self, family: str) -> list[str]:
+        """Node ids of the methods/models in a family or its subfamilies, and of what EXTENDS them, sorted."""
+
+    def outperformers(self, loser: str, family: str | None = None) -> list[tuple[str, list[dict[str, Any]]]]:
+        """Who beats ``loser`` (only winners in ``family`` if given): (winner node id, its claims' properties + key)."""
 
     def close(self) -> None:
         """Release the store; later calls fail with StoreError."""

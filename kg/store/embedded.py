@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 from kg.errors import StoreError
 from kg.graph.derive import alias_index
 from kg.graph.model import KnowledgeGraph
+from kg.graph import queries
 from kg.graph.queries import stats
 from kg.resolve.alias_index import AliasIndex
 from kg.store.base import ExportFormat
@@ -71,6 +73,15 @@ class EmbeddedStore:
 
     def export(self, path: Path, format: ExportFormat) -> Path:
         return export_graph(self._live(), path, format)
+
+    def find_entity(self, name_or_alias: str) -> str | None:
+        return queries.find_entity(self._live(), name_or_alias)
+
+    def methods_in_family(self, family: str) -> list[str]:
+        return queries.methods_in_family(self._live(), family)
+
+    def outperformers(self, loser: str, family: str | None = None) -> list[tuple[str, list[dict[str, Any]]]]:
+        return queries.outperformers(self._live(), loser, family)
 
     def close(self) -> None:
         self._graph = None

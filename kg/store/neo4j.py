@@ -1,0 +1,127 @@
+"""The Neo4j store: the ``Store`` protocol over a Neo4j 5.26+ server, with the embedded store's semantics.
+
+Writes: ``upsert`` cuts the piece into batches of ``papers_per_batch`` papers
+(kg.store.batches) and writes each in one managed transaction (``session.execute_write``,
+which retries transient errors such as deadlocks or a leader switch for up to
+``NEO4J_RETRY_SECONDS``). Inside a batch: drop the papers' old claims, ``UNWIND $rows … MERGE``
+the nodes (one query per node kind), then the relationships (one query per type), then
+refresh and prune what the batch touched (kg.store.neo4j_write). Every committed batch leaves a
+consistent graph, and loading the same papers again changes nothing, so a load cut short (a
+crash, a killed server) is completed by running it again.
+
+Batch size: 250 papers per transaction (about 5,000-8,000 rows). In benchmarks/load.py larger
+batches gained little and raise the server's transaction memory (the default 512 MiB heap of
+scripts/neo4j holds them comfortably); much smaller ones pay the per-transaction round trips
+and the per-batch refresh of popular entities again and again.
+
+Reads: the query methods run named Cypher (queries/) and rank in Python, answering exactly as
+kg.graph.queries does over the embedded graph. ``graph()`` and ``export()`` read the WHOLE
+graph into memory as the networkx model: right for tests, exports and graphs of a few
+hundred thousand relationships, not for huge ones. One process writes at a time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from types import TracebackType
+from typing import Any, TypeVar
+
+import networkx as nx
+from neo4j import Driver
+from neo4j.exceptions import DriverError, Neo4jError
+
+from kg.errors import StoreError
+from kg.graph.model import KnowledgeGraph
+from kg.resolve.alias_index import AliasIndex
+from kg.store import neo4j_read as read
+from kg.store.base import ExportFormat
+from kg.store.batches import split_piece
+from kg.store.export import export_graph
+from kg.store.neo4j_schema import ensure_schema
+from kg.store.neo4j_settings import Neo4jSettings, connect
+from kg.store.neo4j_write import delete_papers, write_batch
+from kg.taxonomy import Taxonomy, load_taxonomy
+
+PAPERS_PER_BATCH = 250
+T = TypeVar("T")
+
+
+class Neo4jStore:
+    """``Store`` backed by a Neo4j database; connects on construction (StoreError if it cannot)."""
+
+    def __init__(
+        self,
+        settings: Neo4jSettings | None = None,
+        taxonomy: Taxonomy | None = None,
+        papers_per_batch: int = PAPERS_PER_BATCH,
+    ) -> None:
+        self.settings = settings or Neo4jSettings()
+        self.taxonomy = taxonomy or load_taxonomy()
+        self.papers_per_batch = papers_per_batch
+        self._driver: Driver | None = connect(self.settings)
+
+    def _live(self) -> Driver:
+        if self._driver is None:
+            raise StoreError(f"store at {self.settings.uri} is closed")
+        return self._driver
+
+    def _call(self, action: Callable[[Driver], T]) -> T:
+        """Run ``action`` with the driver; driver and server errors become one-line StoreErrors."""
+        driver = self._live()
+        try:
+            return action(driver)
+        except (Neo4jError, DriverError) as error:
+            raise StoreError(f"Neo4j at {self.settings.uri}: {error}") from error
+
+    def upsert(self, piece: KnowledgeGraph) -> None:
+        def run(driver: Driver) -> None:
+            ensure_schema(driver, self.settings.uri, self.settings.database)
+            with driver.session(database=self.settings.database) as session:
+                for batch in split_piece(piece, self.papers_per_batch):
+                    session.execute_write(write_batch, batch, self.taxonomy)
+
+        self._call(run)
+
+    def delete_paper(self, paper_id: str) -> bool:
+        def run(driver: Driver) -> bool:
+            with driver.session(database=self.settings.database) as session:
+                return bool(session.execute_write(delete_papers, [paper_id], self.taxonomy))
+
+        return self._call(run)
+
+    def stats(self) -> dict[str, dict[str, int]]:
+        return self._call(lambda d: read.read_stats(d, self.settings.database))
+
+    def graph(self) -> KnowledgeGraph:
+        """The whole graph read into memory, frozen (read-only) like the embedded store's view."""
+        g = self._call(lambda d: read.read_graph(d, self.settings.database))
+        return nx.freeze(g)
+
+    def alias_index(self) -> AliasIndex:
+        return self._call(lambda d: read.read_alias_index(d, self.settings.database))
+
+    def export(self, path: Path, format: ExportFormat) -> Path:
+        return export_graph(self.graph(), path, format)
+
+    def find_entity(self, name_or_alias: str) -> str | None:
+        return self._call(lambda d: read.find_entity(d, self.settings.database, name_or_alias))
+
+    def methods_in_family(self, family: str) -> list[str]:
+        return self._call(lambda d: read.methods_in_family(d, self.settings.database, family))
+
+    def outperformers(self, loser: str, family: str | None = None) -> list[tuple[str, list[dict[str, Any]]]]:
+        return self._call(lambda d: read.outperformers(d, self.settings.database, loser, family))
+
+    def close(self) -> None:
+        if self._driver is not None:
+            self._driver.close()
+        self._driver = None
+
+    def __enter__(self) -> Neo4jStore:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        self.close()
