@@ -136,7 +136,7 @@ def built_from(new: str, base: str) -> bool:
 
 _SIZES = r"mini|tiny|small|base|medium|large|huge|xl|xxl|[sblh]"
 _VARIANT_OF = re.compile(
-    r"^\s*,?\s*(?:a|an)\s+(?:novel\s+|new\s+|simple\s+|improved\s+|efficient\s+)*(?P<base>[\w\-]+)\s+"
+    r"^[*\"')\]]*\s*,?\s*(?:a|an)\s+(?:novel\s+|new\s+|simple\s+|improved\s+|efficient\s+)*(?P<base>[\w\-]+)\s+"
     r"(?:method|framework|variant|approach|model|architecture|technique|algorithm|extension)\b"
 )
 _EXTEND_TO = re.compile(r"\bextend(?:s|ed|ing)?\s+(?:the\s+\w+\s+of\s+)?(?P<base>[\w\-]+)\s+(?:to|into)\b", re.I)
@@ -153,23 +153,24 @@ def extends_relations(
     methods = [n for n in named if n.type in {"Method", "Model"}]
     names = list(dict.fromkeys(n.name for n in methods))
     for new in names:
-        for base in names:
-            # any named method built from another's name; a bare suffix match only for what is proposed
-            if built_from(new, base) and (new in proposed or re.search(r"[-_\s]", new)):
-                pairs.append((new, base))
-    by_name = {n.name: n for n in methods}
+        # any named method built from another's name (a bare suffix match only for what is proposed);
+        # of nested bases keep the root: DINO-Deformable-DETR ← DETR, not ← Deformable-DETR
+        bases = [b for b in names if built_from(new, b) and (new in proposed or re.search(r"[-_\s]", new))]
+        if new not in proposed:
+            bases = [b for b in bases if not any(built_from(b, other) for other in bases)]
+        pairs.extend((new, base) for base in bases)
+    by_name: dict[str, Named] = {}
+    for n in methods:
+        by_name.setdefault(n.name, n)
     for p in proposed:
-        at = by_name.get(p)
-        if at is None:
-            continue
-        m = _VARIANT_OF.match(text, at.end)
-        if m and m.group("base") in by_name and m.group("base") not in proposed:
-            pairs.append((p, m.group("base")))
-        # "the ConvFormer-based Super-Resolution network (CFSR)": an X-based adjective right before P
-        window = text[max(0, at.start - 80) : at.start]
-        for based in re.finditer(r"([\w]+)-based\b", window):
-            if based.group(1) in by_name and based.group(1) != p:
-                pairs.append((p, based.group(1)))
+        for at in (n for n in methods if n.name == p):
+            m = _VARIANT_OF.match(text, at.end)
+            if m and m.group("base") in by_name and m.group("base") not in proposed:
+                pairs.append((p, m.group("base")))
+            # "the ConvFormer-based Super-Resolution network (CFSR)": an X-based adjective right before P
+            for based in re.finditer(r"([\w]+)-based\b", text[max(0, at.start - 60) : at.end]):
+                if based.group(1) in by_name and based.group(1) != p:
+                    pairs.append((p, based.group(1)))
     for m in _EXTEND_TO.finditer(text):
         after = [n for n in methods if m.end() <= n.start < m.end() + 80 and n.name in proposed]
         if after and m.group("base") in by_name:

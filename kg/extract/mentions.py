@@ -41,7 +41,7 @@ _NOT_NAMES = {
 _NAME_HEADS = {"attention", "sampling", "search"}  # "DiffQKV attention", "BoN sampling", "ANN search"
 _URL = re.compile(r"(?:https?|www\.|\.(?:com|org|io|net|edu|ai)\b|github|gitee)", re.I)
 _ADJECTIVE_SUFFIX = re.compile(
-    r"-(?:like|based|style|free|aware|specific|driven|guided|oriented|centric|selected|only|[a-z]+ed)$"
+    r"-(?:(?i:like|based|style|free|aware|specific|driven|guided|oriented|centric|selected|only)|[a-z]+ed)$"
 )
 _SIZE = re.compile(r"^(?:\d+(?:\.\d+)?[BMKbmk]|v\d+(?:\.\d+)?|\d+(?:\.\d+)?)$")
 
@@ -111,7 +111,12 @@ def name_mentions(text: str, sentence_starts: set[int], title_end: int = 0) -> l
             i = j
             continue
         # Title-Case runs of two or more capitalised words mid-sentence: "Natural Questions"
-        if word[:1].isupper() and tok.start() not in sentence_starts and word.lower() not in STOP_WORDS:
+        if (
+            word[:1].isupper()
+            and tok.start() >= title_end
+            and tok.start() not in sentence_starts
+            and word.lower() not in STOP_WORDS
+        ):
             j = i + 1
             while (
                 j < len(tokens)
