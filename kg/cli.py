@@ -222,5 +222,52 @@ def delete_paper(paper_id: str, data_dir: DataDir = None, store: StoreOpt = None
     console.print(f"deleted {paper_id}", highlight=False)
 
 
+def _reads_factory(settings: Settings) -> Callable[[], Any]:
+    """What the API reads the store through (a factory: the embedded one reloads when graph.json changes)."""
+    if settings.store != "embedded":
+        raise KgError("the API reads the embedded store only for now (no Neo4j GraphReads yet); use --store embedded")
+    from kg.api import embedded_reads
+
+    return embedded_reads(settings.data_dir)
+
+
+@app.command()
+@friendly_errors
+def serve(
+    host: Annotated[str, typer.Option("--host", help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", "-p", help="Port to listen on.")] = 8000,
+    data_dir: DataDir = None,
+    store: StoreOpt = None,
+) -> None:
+    """Serve the GraphQL API at http://HOST:PORT/graphql (GraphiQL in a browser), /healthz, /static."""
+    from kg.api import serve as serve_api
+
+    settings = _settings(data_dir, store)
+    factory = _reads_factory(settings)
+    factory()  # fail now, in one line, if the store cannot be read
+    console.print(f"kg API on http://{host}:{port}/graphql ({settings.store} store)", highlight=False)
+    serve_api(host, port, factory)
+
+
+@app.command()
+@friendly_errors
+def query(
+    document: Annotated[str, typer.Argument(help="A GraphQL query, or @FILE to read one from a file.")],
+    var: Annotated[
+        list[str] | None, typer.Option("--var", help="A variable NAME=VALUE (VALUE as JSON when it parses); repeatable.")
+    ] = None,
+    data_dir: DataDir = None,
+    store: StoreOpt = None,
+) -> None:
+    """Run one GraphQL query against the store and print the JSON response (exit 1 on errors)."""
+    from kg.api import parse_variables, run_query
+
+    text = Path(document[1:]).read_text(encoding="utf-8") if document.startswith("@") else document
+    result = run_query(text, parse_variables(var or []), _reads_factory(_settings(data_dir, store))())
+    sys.stdout.write(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
+    if result.get("errors"):
+        raise typer.Exit(1)
+
+
 if __name__ == "__main__":  # pragma: no cover
     app()

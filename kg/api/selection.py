@@ -1,0 +1,195 @@
+"""Filters → the set of node ids they allow, composed from batched reads (AND of every given field).
+
+Each returns None when the filter restricts nothing, else the allowed ids (empty when a name
+resolves to nothing). Independent lookups are gathered so they share round trips.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable
+from functools import reduce
+
+from kg.api.context import Loaders
+from kg.api.inputs import DatasetFilter, MethodFilter, PaperFilter
+from kg.graph.model import (
+    ADDRESSES,
+    COMPARABLE_TO,
+    COMPARES_WITH,
+    ENTITY_LABELS,
+    EVALUATES_ON,
+    EXTENDS,
+    FAMILY,
+    MENTIONS,
+    OUTPERFORMS,
+    OUTPERFORMS_GENERIC,
+    PROPOSES,
+    paper_node,
+)
+from kg.graph.reads import Direction, EdgeRecord, NodeRecord
+from kg.resolve.keys import match_key
+
+FAMILY_LABELS = (FAMILY,)
+USES = (PROPOSES, COMPARES_WITH)
+CLAIMS = (OUTPERFORMS, OUTPERFORMS_GENERIC)
+
+
+def paper_id(value: str) -> str:
+    """A paper's node id from its own id or its node id."""
+    return value if value.startswith("Paper:") else paper_node(value)
+
+
+async def _entity(loaders: Loaders, name: str | None) -> str | None:
+    return await loaders.resolve(name, ENTITY_LABELS) if name is not None else None
+
+
+async def _family(loaders: Loaders, name: str | None) -> str | None:
+    return await loaders.resolve(name, FAMILY_LABELS) if name is not None else None
+
+
+async def _ends(loaders: Loaders, node: str | None, types: tuple[str, ...], direction: Direction) -> set[str]:
+    """The far ends of ``node``'s ``types`` edges (nothing when ``node`` did not resolve)."""
+    if node is None:
+        return set()
+    return {e.other(node) for e in await loaders.edges_of(node, types, direction)}
+
+
+def _one(node: str | None) -> set[str]:
+    return {node} if node is not None else set()
+
+
+async def _members(loaders: Loaders, family: str | None) -> set[str]:
+    return set(await loaders.members.load(family)) if family is not None else set()
+
+
+async def _users_of(loaders: Loaders, targets: set[str], uses: tuple[str, ...], link: str) -> set[str]:
+    """Entities a paper ``uses`` (PROPOSES/COMPARES_WITH) when that paper ``link``s (EVALUATES_ON …) a target."""
+    papers = {e.source for e in await loaders.edges_of_many(targets, [link], "in")}
+    return {e.target for e in await loaders.edges_of_many(papers, uses, "out")}
+
+
+async def _used_in(loaders: Loaders, users: set[str], link: str, uses: tuple[str, ...] = USES) -> set[str]:
+    """What papers that ``uses`` one of ``users`` ``link`` to (e.g. the datasets they evaluate on)."""
+    papers = {e.source for e in await loaders.edges_of_many(users, uses, "in")}
+    return {e.target for e in await loaders.edges_of_many(papers, [link], "out")}
+
+
+async def _meet(jobs: list[Awaitable[set[str]]]) -> set[str] | None:
+    """The intersection of what every job allows; None when there is no job."""
+    if not jobs:
+        return None
+    return reduce(set.intersection, await asyncio.gather(*jobs))
+
+
+async def method_ids(loaders: Loaders, f: MethodFilter | None) -> set[str] | None:
+    """Methods allowed by a MethodFilter (text is left to the listing)."""
+    if f is None:
+        return None
+    family, beats, beaten_by, comparable, extends, evaluated = await asyncio.gather(
+        _family(loaders, f.family),
+        _entity(loaders, f.beats),
+        _entity(loaders, f.beaten_by),
+        _entity(loaders, f.comparable_to),
+        _entity(loaders, f.extends),
+        _entity(loaders, f.evaluated_on),
+    )
+    jobs: list[Awaitable[set[str]]] = []
+    if f.family is not None:
+        jobs.append(_members(loaders, family))
+    if f.beats is not None:
+        jobs.append(_ends(loaders, beats, (OUTPERFORMS,), "in"))
+    if f.beaten_by is not None:
+        jobs.append(_ends(loaders, beaten_by, (OUTPERFORMS,), "out"))
+    if f.comparable_to is not None:
+        jobs.append(_ends(loaders, comparable, (COMPARABLE_TO,), "both"))
+    if f.extends is not None:
+        jobs.append(_ends(loaders, extends, (EXTENDS,), "in"))
+    if f.evaluated_on is not None:
+        jobs.append(_users_of(loaders, _one(evaluated), USES, EVALUATES_ON))
+    if f.proposed_in is not None:
+        jobs.append(_ends(loaders, paper_id(str(f.proposed_in)), (PROPOSES,), "out"))
+    return await _meet(jobs)
+
+
+async def paper_ids(loaders: Loaders, f: PaperFilter | None) -> set[str] | None:
+    """Papers allowed by a PaperFilter (text is left to the listing)."""
+    if f is None:
+        return None
+    proposes, evaluated, mentions = await asyncio.gather(
+        _entity(loaders, f.proposes), _entity(loaders, f.evaluated_on), _entity(loaders, f.mentions)
+    )
+    jobs: list[Awaitable[set[str]]] = []
+    if f.proposes is not None:
+        jobs.append(_ends(loaders, proposes, (PROPOSES,), "in"))
+    if f.evaluated_on is not None:
+        jobs.append(_ends(loaders, evaluated, (EVALUATES_ON,), "in"))
+    if f.mentions is not None:
+        jobs.append(_ends(loaders, mentions, (MENTIONS,), "in"))
+    return await _meet(jobs)
+
+
+async def dataset_ids(loaders: Loaders, f: DatasetFilter | None) -> set[str] | None:
+    """Datasets/benchmarks allowed by a DatasetFilter (text is left to the listing)."""
+    if f is None:
+        return None
+    method, family, task = await asyncio.gather(
+        _entity(loaders, f.used_by_method), _family(loaders, f.used_by_family), _entity(loaders, f.task)
+    )
+    jobs: list[Awaitable[set[str]]] = []
+    if f.used_by_method is not None:
+        jobs.append(_used_in(loaders, _one(method), EVALUATES_ON))
+    if f.used_by_family is not None:
+        jobs.append(_family_used_in(loaders, family))
+    if f.task is not None:
+        jobs.append(_used_in(loaders, _one(task), EVALUATES_ON, (ADDRESSES,)))
+    return await _meet(jobs)
+
+
+async def _family_used_in(loaders: Loaders, family: str | None) -> set[str]:
+    return await _used_in(loaders, await _members(loaders, family), EVALUATES_ON)
+
+
+async def claim_edges(
+    loaders: Loaders, winner: str | None, loser: str | None, family: str | None, on: str | None
+) -> list[EdgeRecord]:
+    """OUTPERFORMS claims (and generic ones when no loser is asked for) matching every given field.
+
+    ``on`` matches a claim whose ``on`` names the same dataset: its name, key or an alias.
+    """
+    w, l, fam, on_id = await asyncio.gather(
+        _entity(loaders, winner), _entity(loaders, loser), _family(loaders, family), _entity(loaders, on)
+    )
+    if any(name is not None and node is None for name, node in ((winner, w), (loser, l), (family, fam))):
+        return []
+    members, on_record = await asyncio.gather(
+        _members(loaders, fam), loaders.node(on_id) if on_id is not None else _nothing()
+    )
+    if w is not None:
+        edges = await loaders.edges_of(w, CLAIMS, "out")
+    elif l is not None:
+        edges = await loaders.edges_of(l, [OUTPERFORMS], "in")
+    else:
+        edges = await loaders.edges_of_many(members, CLAIMS, "out")
+    keep = [
+        e
+        for e in edges
+        if (l is None or (e.type == OUTPERFORMS and e.target == l))
+        and (fam is None or e.source in members)
+        and (w is None or e.source == w)
+    ]
+    if on is None:
+        return keep
+    names = {match_key(on)} | (_names(on_record) if on_record is not None else set())
+    return [e for e in keep if any(match_key(str(x)) in names for x in e.props.get("on", []))]
+
+
+async def _nothing() -> None:
+    return None
+
+
+def _names(record: NodeRecord) -> set[str]:
+    texts = [record.name, str(record.props.get("key", "")), *(str(a) for a in record.props.get("aliases", []))]
+    return {match_key(t) for t in texts} - {""}
+
+
+__all__ = ["FAMILY_LABELS", "claim_edges", "dataset_ids", "method_ids", "paper_id", "paper_ids"]

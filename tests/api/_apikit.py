@@ -1,0 +1,45 @@
+"""The HTTP client side of the API tests: a running server, the graph it serves, and query helpers."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from kg.graph.model import KnowledgeGraph
+from kg.graph.reads import GraphReads
+from kg.store.serialize import read_graph
+
+
+@dataclass
+class Api:
+    """A running server and the graph it serves."""
+
+    url: str
+    data_dir: Path
+    reads: GraphReads
+    client: httpx.Client
+
+    @property
+    def graph(self) -> KnowledgeGraph:
+        return read_graph(self.data_dir / "graph.json")
+
+    def post(self, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
+        response = self.client.post("/graphql", json={"query": query, "variables": variables or {}})
+        assert response.status_code == 200, response.text
+        return dict(response.json())
+
+    def data(self, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
+        """The data of a query that must succeed."""
+        body = self.post(query, variables)
+        assert "errors" not in body, json.dumps(body["errors"], indent=1)
+        return dict(body["data"])
+
+    def errors(self, query: str, variables: dict[str, Any] | None = None) -> list[str]:
+        """The error messages of a query that must fail."""
+        body = self.post(query, variables)
+        assert body.get("errors"), body
+        return [str(e["message"]) for e in body["errors"]]

@@ -1,0 +1,103 @@
+"""A real uvicorn server on a free port, over the bundled sample graph and over the gold graph."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+import uvicorn
+
+from kg.api import create_app, embedded_reads
+from kg.api.http_limits import MAX_BODY_BYTES
+from kg.config import sample_corpus
+from kg.corpus import read_papers
+from kg.extract import extract_corpus
+from kg.store import EmbeddedStore, ingest
+from kg.types import ExtractionRecord, Paper
+
+from _apikit import Api
+
+SHARED = Path(__file__).resolve().parents[3] / "shared"
+GOLD_DEV = Path(os.environ.get("KG_GOLD_DEV", SHARED / "gold" / "seed_dev.jsonl"))
+SEED_PAPERS = Path(os.environ.get("KG_SEED_PAPERS", SHARED / "corpus" / "seed_papers.jsonl"))
+
+
+@pytest.fixture(scope="session")
+def serve() -> Iterator[Any]:
+    """Start servers for data dirs (one per dir, on a free port), stop them all at the end."""
+    running: list[tuple[uvicorn.Server, threading.Thread, httpx.Client]] = []
+
+    def start(data_dir: Path, max_body_bytes: int = MAX_BODY_BYTES) -> Api:
+        factory = embedded_reads(data_dir)
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)  # as uvicorn does for sockets it opens itself
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+        config = uvicorn.Config(create_app(factory, max_body_bytes), log_level="warning", ws="none", lifespan="off")
+        server = uvicorn.Server(config)  # in a thread it leaves signal handling alone
+        thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+        thread.start()
+        deadline = time.monotonic() + 30
+        while not server.started:
+            assert time.monotonic() < deadline, "uvicorn did not start"
+            time.sleep(0.02)
+        url = f"http://127.0.0.1:{port}"
+        client = httpx.Client(base_url=url, timeout=60)
+        running.append((server, thread, client))
+        return Api(url=url, data_dir=data_dir, reads=factory(), client=client)
+
+    yield start
+    for server, thread, client in running:
+        client.close()
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def sample_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled sample corpus read, extracted and ingested into an embedded store."""
+    data_dir = tmp_path_factory.mktemp("sample")
+    papers = list(read_papers([sample_corpus()]))
+    with EmbeddedStore(data_dir) as store:
+        ingest(store, papers, extract_corpus(papers))
+    return data_dir
+
+
+def _jsonl(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.fixture(scope="session")
+def gold_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The 64 hand-annotated dev papers' gold records ingested into an embedded store."""
+    data_dir = tmp_path_factory.mktemp("gold")
+    records = [ExtractionRecord.model_validate(r) for r in _jsonl(GOLD_DEV)]
+    ids = {r.id for r in records}
+    papers = [Paper.model_validate(p) for p in _jsonl(SEED_PAPERS) if p["id"] in ids]
+    with EmbeddedStore(data_dir) as store:
+        ingest(store, papers, records)
+    return data_dir
+
+
+@pytest.fixture(scope="session")
+def sample_api(serve: Any, sample_dir: Path) -> Api:
+    return serve(sample_dir)  # type: ignore[no-any-return]
+
+
+@pytest.fixture(scope="session")
+def gold_api(serve: Any, gold_dir: Path) -> Api:
+    return serve(gold_dir)  # type: ignore[no-any-return]
+
+
+@pytest.fixture(params=["sample", "gold"])
+def api(request: pytest.FixtureRequest) -> Api:
+    """Each test that takes ``api`` runs on both graphs."""
+    return request.getfixturevalue(f"{request.param}_api")  # type: ignore[no-any-return]

@@ -1,0 +1,45 @@
+"""Batching: a request costs the same number of store round trips whatever the page size."""
+
+from __future__ import annotations
+
+import pytest
+
+from _apikit import Api
+
+NESTED_METHODS = """query($n: Int!) { methods(filter: {family: "PEFT"}, first: $n) { totalCount edges { node { name
+  outperforms { evidence winner { name } loser { name } paper { title } }
+  outperformedBy { evidence winner { name } paper { title } }
+  comparableTo { other { name } paper { title } }
+  extends { base { name } } extendedBy { extension { name } }
+  families { name } proposedIn { title } evaluatedOn { name }
+  papers(first: 2) { totalCount edges { node { title } } } } } } }"""
+
+NESTED_PAPERS = """query($n: Int!) { papers(first: $n) { totalCount edges { node { title
+  proposes { name } evaluatesOn { name } addresses { name } reports { name } comparesWith { name }
+  mentions(first: 3) { edges { node { name } } } claims { evidence winner { name } loser { name } paper { title } } } } } }"""
+
+MAX_ROUND_TRIPS = 16
+
+
+def _trips(api: Api, query: str, n: int) -> tuple[int, int, int]:
+    """(round trips the response reports, calls the server's reads saw, rows on the page)."""
+    before = api.reads.round_trips
+    body = api.post(query, {"n": n})
+    assert "errors" not in body, body["errors"]
+    rows = len(next(iter(body["data"].values()))["edges"])
+    return body["extensions"]["roundTrips"], api.reads.round_trips - before, rows
+
+
+@pytest.mark.parametrize("query", [NESTED_METHODS, NESTED_PAPERS], ids=["methods", "papers"])
+def test_page_size_does_not_change_round_trips(api: Api, query: str) -> None:
+    small, small_seen, small_rows = _trips(api, query, 5)
+    large, large_seen, large_rows = _trips(api, query, 50)
+    assert small_rows == 5 and large_rows > 5
+    assert small == large <= MAX_ROUND_TRIPS
+    assert small_seen == small and large_seen == large
+
+
+def test_the_headline_query_costs_a_handful_of_round_trips(sample_api: Api) -> None:
+    body = sample_api.post('{ methods(filter: {family: "PEFT", beats: "LoRA"}) { edges { node { name '
+                           'outperforms(loser: "LoRA") { evidence paper { id title } } } } } }')
+    assert body["extensions"]["roundTrips"] <= 8
