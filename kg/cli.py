@@ -116,8 +116,20 @@ def extract(
         "extractions.jsonl"
     ),
     workers: Workers = 1,
+    engine: Annotated[
+        Literal["local", "dask"], typer.Option("--engine", help="local processes (default) or a Dask cluster.")
+    ] = "local",
+    scheduler: Annotated[
+        str | None, typer.Option("--scheduler", help="Dask scheduler, e.g. tcp://host:8786 (default: a local cluster).")
+    ] = None,
+    partitions: Annotated[
+        int | None, typer.Option("--partitions", min=1, help="Dask tasks to cut the corpus into (default ~4 per worker).")
+    ] = None,
 ) -> None:
     """Extract one gold-format record per paper into a JSONL file."""
+    if engine == "dask":
+        _extract_with_dask(sources or [sample_corpus()], out_path, partitions, scheduler)
+        return
     papers = _read(sources or [])
     out_path.parent.mkdir(parents=True, exist_ok=True)
     tmp = out_path.with_name(out_path.name + ".tmp")
@@ -126,6 +138,38 @@ def extract(
             fh.write(record.model_dump_json() + "\n")
     tmp.replace(out_path)
     console.print(f"wrote {len(papers)} records to {out_path}", highlight=False)
+
+
+def _extract_with_dask(sources: list[Path], out_path: Path, partitions: int | None, scheduler: str | None) -> None:
+    from kg.corpus import ReadReport
+
+    try:
+        import distributed  # noqa: F401
+
+        from kg.extract.distributed import extract_with_dask
+    except ImportError:
+        raise KgError("--engine dask needs Dask: pip install 'kg[dask]'") from None
+    report = ReadReport()
+    n = extract_with_dask(sources, out_path, partitions=partitions, scheduler=scheduler, report=report)
+    for error in report.errors:
+        console.print(f"[yellow]skipped[/] {error}", highlight=False)
+    console.print(f"wrote {n} records to {out_path} (dask)", highlight=False)
+
+
+@app.command()
+@friendly_errors
+def synth(
+    n: Annotated[int, typer.Argument(min=1, help="How many synthetic papers.")],
+    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Folder for papers.jsonl and gold.jsonl.")] = Path(
+        "synthetic"
+    ),
+    seed: Annotated[int, typer.Option("--seed", help="Same seed, same corpus.")] = 0,
+) -> None:
+    """Write N synthetic, labelled papers (ids syn-0…) and their gold records, for load and correctness tests."""
+    from kg.synthetic import write_corpus
+
+    papers, gold = write_corpus(out_dir, n, seed)
+    console.print(f"wrote {n} synthetic papers to {papers}, gold to {gold}", highlight=False)
 
 
 @app.command("eval")
@@ -147,6 +191,16 @@ def eval_(
         json_out.write_text(json.dumps(report.to_json(), indent=2), encoding="utf-8")
 
 
+def _precomputed(papers: list[Paper], records_path: Path) -> list[Any]:
+    from kg.evaluate import load_records
+
+    by_id = load_records(records_path)
+    missing = [p.id for p in papers if p.id not in by_id]
+    if missing:
+        raise KgError(f"{records_path}: no record for {len(missing)} papers, e.g. {missing[0]}")
+    return [by_id[p.id] for p in papers]
+
+
 def _open_store(settings: Settings) -> Any:
     from kg.store import open_store
 
@@ -155,13 +209,21 @@ def _open_store(settings: Settings) -> Any:
 
 @app.command()
 @friendly_errors
-def ingest(sources: Sources = None, data_dir: DataDir = None, store: StoreOpt = None, workers: Workers = 1) -> None:
+def ingest(
+    sources: Sources = None,
+    data_dir: DataDir = None,
+    store: StoreOpt = None,
+    workers: Workers = 1,
+    records_path: Annotated[
+        Path | None, typer.Option("--records", help="Precomputed records (JSONL, e.g. from kg extract --engine dask).")
+    ] = None,
+) -> None:
     """Read, extract, resolve and load papers into the store (default: the bundled sample corpus)."""
     from kg.store import ingest as load
 
     settings = _settings(data_dir, store)
     papers = _read(sources or [])
-    records = list(_extract(papers, workers))
+    records = _precomputed(papers, records_path) if records_path else list(_extract(papers, workers))
     target = _open_store(settings)
     try:
         with console.status("resolving and loading"):

@@ -1,0 +1,85 @@
+"""Extract a corpus of any size in bounded batches: memory follows the batch size, not the corpus.
+
+Pass 1 streams the sources once and keeps only the corpus-wide names (``CorpusNames``); pass 2
+streams them again and yields (paper, record) batches. Nothing else outlives its batch. With
+``workers > 1`` one process pool lives for the whole run, unlike calling ``extract_parallel``
+per batch (which would restart workers and rebuild the phrase matchers, whose size grows with
+the corpus, every batch; and one ``extract_parallel`` call over everything would submit the
+whole corpus at once). The next batch is submitted before the current one is handed out, so
+workers keep busy while the caller stores a batch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import islice
+from multiprocessing import get_context
+from pathlib import Path
+
+from kg.corpus import ReadReport, read_papers
+from kg.extract.corpus_names import CorpusNames, collect_names
+from kg.extract.extractor import extract_paper
+from kg.extract.parallel import _extract_chunk, _init
+from kg.types import ExtractionRecord, Paper
+
+Sources = Iterable[str | Path] | str | Path | Callable[[], Iterable[Paper]]
+Batch = list[tuple[Paper, ExtractionRecord]]
+
+
+def _papers(sources: Sources, report: ReadReport | None = None) -> Iterable[Paper]:
+    """One fresh pass over the sources: files/folders through the readers, or a callable's iterable."""
+    if callable(sources):
+        return sources()
+    return read_papers(sources, report if report is not None else ReadReport())
+
+
+def _batches(papers: Iterable[Paper], size: int) -> Iterator[list[Paper]]:
+    it = iter(papers)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+def _split(batch: list[Paper], parts: int) -> list[list[Paper]]:
+    step = -(-len(batch) // parts)
+    return [batch[i : i + step] for i in range(0, len(batch), step)]
+
+
+def _pooled(batches: Iterator[list[Paper]], corpus: CorpusNames, workers: int) -> Iterator[Batch]:
+    # forkserver: workers start from a clean interpreter, not a fork of a caller that may hold
+    # threads, open stores or a tracer
+    context = get_context("forkserver")
+    context.set_forkserver_preload(["kg.extract.parallel"])
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init, initargs=(corpus,)) as pool:
+        pending: tuple[list[Paper], list[Future[list[ExtractionRecord]]]] | None = None
+        for batch in batches:
+            submitted = (batch, [pool.submit(_extract_chunk, chunk) for chunk in _split(batch, 2 * workers)])
+            if pending is not None:
+                yield _collect(*pending)
+            pending = submitted
+        if pending is not None:
+            yield _collect(*pending)
+
+
+def _collect(batch: list[Paper], futures: list[Future[list[ExtractionRecord]]]) -> Batch:
+    records = [record for future in futures for record in future.result()]
+    return list(zip(batch, records, strict=True))
+
+
+def stream_extract(
+    sources: Sources, batch_size: int = 512, workers: int = 1, report: ReadReport | None = None
+) -> Iterator[Batch]:
+    """Yield (paper, record) batches of at most ``batch_size`` in input order, reading ``sources`` twice.
+
+    ``sources`` is what ``read_papers`` takes (files, folders) or a zero-argument callable giving a
+    fresh iterable of papers per pass. ``report`` receives pass 2's skipped records and counts.
+    """
+    if batch_size < 1 or workers < 1:
+        raise ValueError("batch_size and workers must be at least 1")
+    corpus = collect_names(_papers(sources))
+    batches = _batches(_papers(sources, report), batch_size)
+    if workers == 1:
+        for batch in batches:
+            yield [(paper, extract_paper(paper, corpus)) for paper in batch]
+        return
+    yield from _pooled(batches, corpus, workers)
