@@ -34,19 +34,36 @@ def _looks_like_short_form(text: str) -> bool:
 
 
 def _initials_long_form(s_chars: list[str], candidate: str) -> str | None:
-    """Each letter of the short form starts a word (or a hyphen part), matched right to left."""
+    """Each word, right to left, takes the short form's letters it contains; its first letter must be one.
+
+    "LoRA" ← "Low-Rank Adaptation": Adaptation→a, Rank→r, Low→o (inside) then l (initial).
+    Small function words ("of", "for") may be skipped.
+    """
     words = list(re.finditer(r"[A-Za-z0-9]+", candidate))
     i = len(s_chars) - 1
     start = None
     for w in reversed(words):
         if i < 0:
             break
-        if w.group()[0].lower() == s_chars[i]:
+        word = w.group().lower()
+        if word[0] == s_chars[i]:
             i -= 1
             start = w.start()
-        elif w.group().lower() not in {"of", "for", "and", "the", "in", "on", "to", "with", "via", "a"}:
-            if start is not None and s_chars[i] in w.group().lower():
-                continue  # a letter from inside a word ("LoRA" ← Low-Rank Adaptation)
+            continue
+        j, inner = i, len(word) - 1
+        while j > 0 and inner > 0:  # letters from inside this word, right to left
+            pos = word.rfind(s_chars[j], 1, inner + 1)
+            if pos < 1:
+                break
+            inner, j = pos - 1, j - 1
+            if word[0] == s_chars[j]:
+                break
+        if j < i and word[0] == s_chars[j]:
+            i = j - 1
+            start = w.start()
+        elif word in {"of", "for", "and", "the", "in", "on", "to", "with", "via", "a"}:
+            continue
+        else:
             return None
     if i >= 0 or start is None:
         return None

@@ -19,6 +19,7 @@ _GENERIC = {
     "tasks", "dataset", "datasets", "benchmark", "benchmarks", "experiment", "experiments", "results",
     "performance", "paper", "work", "state-of-the-art", "sota",
 }
+_CLASS_HEADS = {"methods", "approaches", "techniques", "models", "variants", "architectures", "algorithms"}
 _NEXT = re.compile(r"\s*([\w\-]+)")
 
 
@@ -74,12 +75,14 @@ class EntityTable:
         text = mention.text.strip()
         if is_generic(text):
             return
+        next_word = _NEXT.match(self.text, mention.end)
+        if next_word and next_word.group(1).lower() in _CLASS_HEADS and load_taxonomy().family_for(text):
+            return  # "Low-rank adaptation methods, such as LoRA": a family, not an entity
         key = surface_key(text)
         group = self._group(key)
         group.surfaces[text] += 1
         group.mentions.append(mention)
         group.first = min(group.first, mention.start)
-        next_word = _NEXT.match(self.text, mention.end)
         group.votes[
             entity_type(text, next_word.group(1) if next_word else "", group.long or "", mention.type_hint)
         ] += 1

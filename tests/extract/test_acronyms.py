@@ -33,3 +33,9 @@ def test_offsets_point_at_both_forms() -> None:
     (d,) = find_definitions(text)
     assert text[d.long_start : d.long_start + len(d.long)] == "vision transformer"
     assert text[d.short_start : d.short_start + len(d.short)] == "ViT"
+
+
+def test_initials_do_not_swallow_a_preceding_word() -> None:
+    assert pairs("Computational Limits of Low-Rank Adaptation (LoRA) for Transformer-Based Models") == [
+        ("LoRA", "Low-Rank Adaptation")
+    ]
