@@ -10,7 +10,7 @@ from functools import cache
 
 import spacy
 from spacy.language import Language
-from spacy.util import compile_infix_regex
+from spacy.util import compile_infix_regex, compile_suffix_regex
 
 
 @cache
@@ -18,5 +18,8 @@ def english() -> Language:
     nlp = spacy.blank("en")
     infixes = [p for p in nlp.Defaults.infixes if "(?:-|" not in p]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    # "… on ADE20K. Next …": a full stop after a name ending in a capital or digit ends the sentence
+    suffixes = [*nlp.Defaults.suffixes, r"(?<=[A-Z0-9][A-Z0-9])\."]
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     nlp.add_pipe("sentencizer")
     return nlp

@@ -24,6 +24,7 @@ _OUR = re.compile(
 _PURPOSE = re.compile(
     r"\b(?:for|to|on|in|with|from|over|than|by|into|(?:field|area|domain) of)\s+(?:the\s+)?(?:[a-z\-]+\s+){0,2}(?:\()?$"
 )
+_COMPARED_BEFORE = re.compile(r"\b(?:compared (?:to|with)|than|over|against|e\.g\.|such as|unlike)\b[^.;]*$", re.I)
 _OURS_AFTER = re.compile(r",\s*(?:one of |each of )?our\b", re.I)
 _ALSO = re.compile(r"(?:\band|coupled with|as well as|along with|together with)\s+(?:the|a|an)?\s*(?:[\w\-]+\s+){0,2}$", re.I)
 _NOT_LEAD_HEADS = {"limits", "analysis", "study", "properties", "nature", "benefits", "role", "power", "effects",
@@ -126,7 +127,8 @@ def proposed_mentions(text: str, sentences: list[tuple[int, int]], mentions: lis
                     chosen.append(m)
     for m in mentions:
         if m.source in {"name", "acronym", "corpus"} and not is_known(m.text) and (
-            _OUR.search(text[max(0, m.start - 40) : m.start]) or _OURS_AFTER.match(text, m.end)
+            _OUR.search(text[max(0, m.start - 40) : m.start])
+            or (_OURS_AFTER.match(text, m.end) and not _COMPARED_BEFORE.search(text[max(0, m.start - 60) : m.start]))
         ):
             chosen.append(m)
     return chosen

@@ -140,3 +140,20 @@ def test_slash_coordination_names_two_methods() -> None:
     assert {"Prompt Tuning", "Prefix Tuning"} <= names and "Prompt/Prefix Tuning" not in names
     named = {(c.winner, c.loser) for c in record.outperforms if not c.loser_generic}
     assert {("DEFT", "Prompt Tuning"), ("DEFT", "Prefix Tuning"), ("DEFT", "LoRA")} <= named
+
+
+def test_a_baseline_before_our_method_is_not_proposed() -> None:
+    record = extract(
+        "GraphLoRA: graphs meet adapters",
+        "Compared to LoRA-FA, our approach reduces memory. We propose GraphLoRA.",
+    )
+    assert [p.name for p in record.proposed] == ["GraphLoRA"]
+
+
+def test_a_full_stop_after_a_name_ends_the_sentence() -> None:
+    record = extract(
+        "GraphLoRA: graphs meet adapters",
+        "We propose GraphLoRA and evaluate on ADE20K. GraphLoRA outperforms LoRA-FA on GLUE.",
+    )
+    assert [(c.winner, c.loser) for c in record.outperforms] == [("GraphLoRA", "LoRA-FA")]
+    assert record.outperforms[0].evidence == "GraphLoRA outperforms LoRA-FA on GLUE."
