@@ -15,6 +15,7 @@ from kg.extract.acronyms import find_definitions
 from kg.extract.entities import is_generic
 from kg.extract.lexicon import known_entities
 from kg.extract.mentions import is_name_shaped
+from kg.extract.names import surface_key
 from kg.extract.nlp import english
 from kg.extract.proposed import title_names
 from kg.types import Paper
@@ -25,6 +26,7 @@ class CorpusNames:
     """Surface forms defined somewhere in the corpus; picklable, matchers built lazily."""
 
     names: set[str] = field(default_factory=set)
+    expansions: dict[str, set[str]] = field(default_factory=dict)  # long-form key → short forms seen
     _matchers: tuple[PhraseMatcher, PhraseMatcher] | None = field(default=None, repr=False, compare=False)
 
     def add_paper(self, paper: Paper) -> None:
@@ -32,6 +34,13 @@ class CorpusNames:
             for surface in (definition.short, definition.long):
                 if not is_generic(surface):
                     self.names.add(surface)
+            if not is_generic(definition.short):
+                self.expansions.setdefault(surface_key(definition.long), set()).add(definition.short)
+
+    def short_for(self, long_form: str) -> str | None:
+        """The acronym another abstract defined for this expansion, when only one was ever defined."""
+        shorts = self.expansions.get(surface_key(long_form), set())
+        return next(iter(shorts)) if len(shorts) == 1 else None
         for name in title_names(paper.title, paper.abstract):
             if not is_generic(name):
                 self.names.add(name)
@@ -48,7 +57,7 @@ class CorpusNames:
         return self._matchers
 
     def __getstate__(self) -> dict[str, object]:
-        return {"names": self.names, "_matchers": None}
+        return {"names": self.names, "expansions": self.expansions, "_matchers": None}
 
 
 def known_entities_spelled() -> list[str]:

@@ -51,6 +51,7 @@ def extract_paper(paper: Paper, corpus: CorpusNames | None = None) -> Extraction
     table = EntityTable(text, definitions)
     for m in mentions:
         table.add(m)
+    _link_corpus_expansions(table, mentions, corpus)
     for first, second in zip(mentions, mentions[1:]):
         if text[first.end : second.start] == " or " and _abbreviates(second.text, first.text):
             table.merge(first.text, second.text)
@@ -135,6 +136,14 @@ def baseline_mentions(
                 if start + cue.end() <= n.start < list_end and n.type in {"Method", "Model"} and n.name not in proposed:
                     found.append(n.name)
     return list(dict.fromkeys(found))
+
+
+def _link_corpus_expansions(table: EntityTable, mentions: list[Mention], corpus: CorpusNames) -> None:
+    """An expansion another abstract defined ("Low-Rank Adaptation" = LoRA) joins this paper's LoRA."""
+    for m in mentions:
+        short = corpus.short_for(m.text)
+        if short and table.find(short) is not None and table.find(m.text) is not table.find(short):
+            table.merge(m.text, short)
 
 
 def _abbreviates(short: str, long: str) -> bool:
