@@ -272,6 +272,18 @@ def export(
     console.print(f"exported {fmt} to {out_path}", highlight=False)
 
 
+@app.command("init-db")
+@friendly_errors
+def init_db() -> None:
+    """Create the Neo4j constraints and indexes (schema/*.cypher); running it again changes nothing."""
+    from kg.store import Neo4jSettings
+    from kg.store import init_db as apply
+
+    settings = Neo4jSettings()
+    count = apply(settings)
+    console.print(f"applied {count} schema statements to Neo4j at {settings.uri}", highlight=False)
+
+
 @app.command("delete-paper")
 @friendly_errors
 def delete_paper(paper_id: str, data_dir: DataDir = None, store: StoreOpt = None) -> None:
@@ -301,13 +313,13 @@ def serve(
     data_dir: DataDir = None,
     store: StoreOpt = None,
 ) -> None:
-    """Serve the GraphQL API at http://HOST:PORT/graphql (GraphiQL in a browser), /healthz, /static."""
+    """Serve the explorer (/), the Cypher console (/console), the GraphQL API (/graphql, GraphiQL), /healthz."""
     from kg.api import serve as serve_api
 
     settings = _settings(data_dir, store)
     factory = _reads_factory(settings)
     factory()  # fail now, in one line, if the store cannot be read
-    console.print(f"kg API on http://{host}:{port}/graphql ({settings.store} store)", highlight=False)
+    console.print(f"kg on http://{host}:{port}/ (explorer; /console, /graphql; {settings.store} store)", highlight=False)
     serve_api(host, port, factory)
 
 
