@@ -5,8 +5,10 @@ picks among fixed file names, never formats query text.
 
 Where the files are: the repository's top-level ``queries/`` and ``schema/`` folders are the
 canonical copies, found relative to the package root (``Path(__file__).parents[2]``, i.e. a
-source checkout or an editable install). An installed wheel carries them as package data
-under ``kg/cypher/`` instead (see the README's packaging note); that is the fallback.
+source checkout or an editable install). For wheels, ``kg/cypher/queries`` and
+``kg/cypher/schema`` are symlinks to them and pyproject's package-data
+(``cypher/*/*.cypher``) makes setuptools copy the files into the package; that copy is the
+fallback when there is no checkout around the package.
 """
 
 from __future__ import annotations

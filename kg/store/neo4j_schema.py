@@ -14,7 +14,7 @@ from neo4j.exceptions import DriverError, Neo4jError
 
 from kg.errors import StoreError
 from kg.store.cypher import query, schema_statements
-from kg.store.neo4j_settings import Neo4jSettings, connect
+from kg.store.neo4j_settings import Neo4jSettings, connect, one_line
 
 _applied: set[tuple[str, str | None]] = set()
 _lock = threading.Lock()
@@ -28,7 +28,7 @@ def apply_schema(driver: Driver, database: str | None = None) -> int:
             driver.execute_query(statement, database_=database)
         driver.execute_query(query("await_indexes"), database_=database)
     except (Neo4jError, DriverError) as error:
-        raise StoreError(f"cannot apply the kg schema: {error}") from error
+        raise StoreError(f"cannot apply the kg schema: {one_line(error)}") from error
     return len(statements)
 
 
@@ -52,3 +52,13 @@ def init_db(settings: Neo4jSettings | None = None) -> int:
     with _lock:
         _applied.add((settings.uri, settings.database))
     return count
+
+
+def wipe_database(driver: Driver, database: str | None = None) -> None:
+    """Delete every node and relationship (schema kept): for tests and benchmarks, never for users' data."""
+    try:
+        with driver.session(database=database) as session:
+            session.run(query("wipe_relationships")).consume()
+            session.run(query("wipe_nodes")).consume()
+    except (Neo4jError, DriverError) as error:
+        raise StoreError(f"cannot wipe the database: {one_line(error)}") from error

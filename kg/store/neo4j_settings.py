@@ -6,7 +6,7 @@ kg-test-password, the server's default database.
 
 from __future__ import annotations
 
-from neo4j import Driver, GraphDatabase
+from neo4j import Driver, GraphDatabase, NotificationDisabledCategory
 from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -28,6 +28,11 @@ class Neo4jSettings(BaseSettings):
     retry_seconds: float = 30.0
 
 
+def one_line(error: BaseException) -> str:
+    """A driver error's message on one line (the driver's own messages span several)."""
+    return " ".join(str(error).split())
+
+
 def connect(settings: Neo4jSettings) -> Driver:
     """A driver whose server answered; StoreError with a one-line hint when it does not."""
     try:
@@ -36,17 +41,19 @@ def connect(settings: Neo4jSettings) -> Driver:
             auth=(settings.user, settings.password),
             connection_timeout=settings.connect_timeout,
             max_transaction_retry_time=settings.retry_seconds,
+            # the named queries name every label and type of the model, present or not yet
+            notifications_disabled_categories=[NotificationDisabledCategory.UNRECOGNIZED],
         )
     except (ValueError, DriverError) as error:
-        raise StoreError(f"bad NEO4J_URI {settings.uri!r}: {error}") from error
+        raise StoreError(f"bad NEO4J_URI {settings.uri!r}: {one_line(error)}") from error
     try:
         driver.verify_connectivity()
     except AuthError as error:
         driver.close()
         raise StoreError(
-            f"Neo4j at {settings.uri} refused user {settings.user!r}: {error.message}; check NEO4J_USER/NEO4J_PASSWORD"
+            f"Neo4j at {settings.uri} refused user {settings.user!r}: {one_line(error)}; check NEO4J_USER/NEO4J_PASSWORD"
         ) from error
     except (ServiceUnavailable, DriverError, Neo4jError, OSError) as error:
         driver.close()
-        raise StoreError(f"cannot reach Neo4j at {settings.uri}: {error}; {START_HINT}") from error
+        raise StoreError(f"cannot reach Neo4j at {settings.uri}: {one_line(error)}; {START_HINT}") from error
     return driver

@@ -8,6 +8,14 @@ paper supports any more (kg.graph.derive.prune, restricted to those nodes and th
 above them: nothing else can have lost support). Derived values are computed here in Python
 with the resolver's own functions (``choose_type``, ``match_key``) from what the server
 aggregates, so both stores agree to the byte. Each function is safe to retry as a whole.
+
+Re-deriving means reading every MENTIONS of an entity, which for an entity half the corpus
+mentions would make each batch cost more than the last. So a batch first reads the stored
+state of its entities and families and re-derives only those it can change: an entity none
+of whose claims were dropped keeps its type and aliases when every new mention votes for its
+stored type and uses only spellings it already has (under the same name); a family likewise
+keeps its aliases when the new IS_A phrases are already among them. Those get their stored
+values back after the MERGE; everything else is re-derived from all its edges.
 """
 
 from __future__ import annotations
@@ -19,17 +27,18 @@ from typing import Any
 from neo4j import ManagedTransaction
 
 from kg.errors import StoreError
-from kg.graph.model import TEXT
+from kg.graph.model import IS_A, MENTIONS, TEXT
 from kg.store.batches import Batch
 from kg.store.cypher import query
-from kg.store.neo4j_rows import edge_row, entity_derived, family_derived, node_row
+from kg.store.neo4j_rows import alias_props, edge_row, entity_derived, family_derived, node_row
 from kg.taxonomy import Taxonomy
 
 _NODE_QUERIES = (("paper", "merge_papers"), ("entity", "merge_entities"), ("family", "merge_families"))
+Rows = list[dict[str, Any]]
 
 
-def _write_rows(tx: ManagedTransaction, name: str, rows: list[dict[str, Any]]) -> None:
-    """Run a ``merge_*`` query over ``rows``; every row must be written (a missing endpoint is an error)."""
+def _write_rows(tx: ManagedTransaction, name: str, rows: Rows) -> None:
+    """Run a ``merge_*``/``set_*`` query over ``rows``; every row must be written (a missing node is an error)."""
     if not rows:
         return
     record = tx.run(query(name), rows=rows).single(strict=True)
@@ -48,24 +57,66 @@ def drop_claims(tx: ManagedTransaction, papers: list[str]) -> tuple[set[str], se
     return entities, families
 
 
+def _stable_entities(tx: ManagedTransaction, entities: Rows, mentions: Rows, changed: set[str]) -> dict[str, dict[str, Any]]:
+    """Entities whose derived type and aliases this batch cannot change: key → the row restoring them."""
+    names = {row["key"]: row["props"].get("name") for row in entities if row["key"] not in changed}
+    votes: dict[str, set[str]] = defaultdict(set)
+    spellings: dict[str, set[str]] = defaultdict(set)
+    for row in mentions:
+        votes[row["to"]].add(str(row["props"].get("vote")))
+        spellings[row["to"]].update([str(row["props"].get("surface")), *map(str, row["props"].get("aliases", []))])
+    stable = {}
+    for state in tx.run(query("entity_state"), keys=sorted(names)):
+        key, aliases = state["key"], list(state["aliases"] or [])
+        if (
+            state["mentions"] > 0
+            and state["name"] == names[key]
+            and len(state["labels"]) == 1
+            and votes[key] <= set(state["labels"])
+            and spellings[key] <= {*aliases, state["name"]}
+        ):
+            stable[key] = {"key": key, "label": state["labels"][0], **alias_props(aliases)}
+    return stable
+
+
+def _stable_families(tx: ManagedTransaction, families: Rows, is_a: Rows, changed: set[str]) -> dict[str, dict[str, Any]]:
+    """Families whose derived aliases this batch cannot change: key → the row restoring them."""
+    names = {row["key"]: row["props"].get("name") for row in families if row["key"] not in changed}
+    phrases: dict[str, set[str]] = defaultdict(set)
+    for row in is_a:
+        if row["props"].get("source") == TEXT and row["props"].get("surface") is not None:
+            phrases[row["to"]].add(str(row["props"]["surface"]))
+    stable = {}
+    for state in tx.run(query("family_state"), keys=sorted(names)):
+        key, aliases = state["key"], list(state["aliases"] or [])
+        if state["name"] == names[key] and phrases[key] <= {*aliases, state["name"]}:
+            stable[key] = {"key": key, **alias_props(aliases)}
+    return stable
+
+
 def write_batch(tx: ManagedTransaction, batch: Batch, taxonomy: Taxonomy) -> None:
     """Replace the claims of ``batch.papers`` with the batch's nodes and edges, then settle."""
     entities, families = drop_claims(tx, batch.papers)
-    nodes: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    nodes: dict[str, Rows] = defaultdict(list)
     for node, attrs in batch.nodes.items():
         kind, row = node_row(node, attrs)
         nodes[kind].append(row)
-    for kind, name in _NODE_QUERIES:
-        _write_rows(tx, name, nodes[kind])
-    edges: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    edges: dict[str, Rows] = defaultdict(list)
     for u, v, k, attrs in batch.edges:
         rel_type, row = edge_row(u, v, k, attrs)
         edges[rel_type].append(row)
+    stable_entities = _stable_entities(tx, nodes["entity"], edges[MENTIONS], entities)
+    stable_families = _stable_families(tx, nodes["family"], edges[IS_A], families)
+    for node_kind, name in _NODE_QUERIES:
+        _write_rows(tx, name, nodes[node_kind])
     for rel_type in sorted(edges):
         _write_rows(tx, f"merge_rel_{rel_type.lower()}", edges[rel_type])
+    _write_rows(tx, "set_entity_derived", list(stable_entities.values()))
+    _write_rows(tx, "set_family_derived", list(stable_families.values()))
     entities.update(row["key"] for row in nodes["entity"])
     families.update(row["key"] for row in nodes["family"])
-    settle(tx, entities, families, taxonomy)
+    _refresh(tx, entities - set(stable_entities), families - set(stable_families), taxonomy)
+    _prune(tx, entities, families)
 
 
 def delete_papers(tx: ManagedTransaction, papers: Iterable[str], taxonomy: Taxonomy) -> list[str]:
@@ -75,12 +126,13 @@ def delete_papers(tx: ManagedTransaction, papers: Iterable[str], taxonomy: Taxon
         return []
     entities, families = drop_claims(tx, present)
     deleted = [record["id"] for record in tx.run(query("delete_papers"), papers=present)]
-    settle(tx, entities, families, taxonomy)
+    _refresh(tx, entities, families, taxonomy)
+    _prune(tx, entities, families)
     return deleted
 
 
-def settle(tx: ManagedTransaction, entities: set[str], families: set[str], taxonomy: Taxonomy) -> None:
-    """Refresh the derived properties of these entities and families, then prune the unsupported."""
+def _refresh(tx: ManagedTransaction, entities: set[str], families: set[str], taxonomy: Taxonomy) -> None:
+    """Re-derive type and aliases of these entities and aliases of these families from all their edges."""
     if entities:
         rows = []
         for record in tx.run(query("entity_mentions"), keys=sorted(entities)):
@@ -94,8 +146,13 @@ def settle(tx: ManagedTransaction, entities: set[str], families: set[str], taxon
             for r in tx.run(query("family_surfaces"), keys=sorted(families), text=TEXT)
         ]
         _write_rows(tx, "set_family_derived", rows)
+
+
+def _prune(tx: ManagedTransaction, entities: set[str], families: set[str]) -> None:
+    """Delete the entities among these that nothing supports, then the dead families at or above these."""
+    candidates = set(families)
     if entities:
         for record in tx.run(query("prune_entities"), keys=sorted(entities)):
-            families.update(record["families"])
-    if families:
-        tx.run(query("prune_families"), keys=sorted(families)).consume()
+            candidates.update(record["families"])
+    if candidates:
+        tx.run(query("prune_families"), keys=sorted(candidates)).consume()

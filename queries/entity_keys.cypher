@@ -1,0 +1,3 @@
+// The keys of all entities.
+MATCH (e:Entity)
+RETURN e.key AS key

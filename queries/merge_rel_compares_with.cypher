@@ -1,0 +1,7 @@
+// Create or replace (Paper)-[:COMPARES_WITH]->(entity) relationships, identified by their edge key.
+UNWIND $rows AS row
+MATCH (a:Paper {id: row.from})
+MATCH (b:Entity {key: row.to})
+MERGE (a)-[r:COMPARES_WITH {key: row.key}]->(b)
+SET r = row.props
+RETURN count(*) AS written

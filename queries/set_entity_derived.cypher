@@ -1,0 +1,7 @@
+// Write an entity's derived properties: its type label (one of the six, checked by the caller)
+// and its aliases with their full-text and match-key forms.
+UNWIND $rows AS row
+MATCH (e:Entity {key: row.key})
+REMOVE e:Method:Model:Dataset:Benchmark:Task:Metric
+SET e:$(row.label), e.aliases = row.aliases, e.aliases_text = row.aliases_text, e.match_aliases = row.match_aliases
+RETURN count(*) AS written

@@ -1,0 +1,10 @@
+// Indexes the named queries in queries/ need, beyond the constraint-backed key indexes.
+// Replacing a paper's claims finds its entity-to-entity claims by their `paper` property.
+CREATE INDEX outperforms_paper IF NOT EXISTS FOR ()-[r:OUTPERFORMS]-() ON (r.paper);
+CREATE INDEX comparable_to_paper IF NOT EXISTS FOR ()-[r:COMPARABLE_TO]-() ON (r.paper);
+CREATE INDEX extends_paper IF NOT EXISTS FOR ()-[r:EXTENDS]-() ON (r.paper);
+CREATE INDEX is_a_paper IF NOT EXISTS FOR ()-[r:IS_A]-() ON (r.paper);
+// Full-text search over names and aliases (aliases_text: the aliases joined by newlines,
+// since full-text indexes read string properties only).
+CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Method|Model|Dataset|Benchmark|Task|Metric) ON EACH [n.name, n.aliases_text];
+CREATE FULLTEXT INDEX family_names IF NOT EXISTS FOR (n:Family) ON EACH [n.name, n.aliases_text];
