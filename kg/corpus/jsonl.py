@@ -44,6 +44,8 @@ def _parse(line: Line, source: str) -> dict[str, object] | RecordError | None:
         if not line.complete:
             return RecordError(source, line.number, f"truncated final record ({exc.msg})")
         return RecordError(source, line.number, f"invalid JSON ({exc.msg} at column {exc.colno})")
+    except RecursionError:
+        return RecordError(source, line.number, "JSON nested too deeply to read")
     if not isinstance(value, dict):
         return RecordError(source, line.number, f"expected a JSON object, got {type(value).__name__}")
     return value

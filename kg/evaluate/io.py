@@ -34,6 +34,8 @@ def load_records(path: str | Path) -> dict[str, ExtractionRecord]:
             data = json.loads(line)
         except json.JSONDecodeError as exc:
             raise RecordError(str(path), lineno, f"invalid JSON: {exc.msg}") from exc
+        except RecursionError:
+            raise RecordError(str(path), lineno, "JSON nested too deeply to read") from None
         if not isinstance(data, dict):
             raise RecordError(str(path), lineno, f"expected a JSON object, got {type(data).__name__}")
         try:
