@@ -12,6 +12,7 @@ from starlette.responses import HTMLResponse, JSONResponse
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from kg.api.auth import BearerToken
 from kg.api.console import CypherEndpoint, runner_for
 from kg.api.cypher import CypherRunner
 from kg.api.http_limits import MAX_BODY_BYTES, BodySizeLimit
@@ -55,5 +56,5 @@ def create_app(
             Route("/healthz", healthz, methods=["GET"]),
             Mount("/static", StaticFiles(directory=STATIC), name="static"),
         ],
-        middleware=[Middleware(BodySizeLimit, max_bytes=max_body_bytes)],
+        middleware=[Middleware(BearerToken), Middleware(BodySizeLimit, max_bytes=max_body_bytes)],
     )

@@ -98,11 +98,17 @@ async function run() {
   renderHistory();
   setBusy(true);
   try {
-    const response = await fetch("/cypher", {
+    const send = () => fetch("/cypher", {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", ...tokenHeader() },
       body: JSON.stringify({ query, params }),
     });
+    let response = await send();
+    if (response.status === 401) {
+      // a shared server (KG_API_TOKEN set): ask once, keep it in this browser
+      const token = window.prompt("This kg server needs its API token for the console:");
+      if (token) { localStorage.setItem("kg_token", token); response = await send(); }
+    }
     let body;
     try {
       body = await response.json();
@@ -116,6 +122,11 @@ async function run() {
   } finally {
     setBusy(false);
   }
+}
+
+function tokenHeader() {
+  const token = localStorage.getItem("kg_token");
+  return token ? { authorization: `Bearer ${token}` } : {};
 }
 
 function renderHistory() {
