@@ -10,23 +10,27 @@ from kg.types import ENTITY_TYPES, EntityType
 
 
 @cache
-def known_entities() -> dict[str, EntityType]:
-    """Lower-cased surface form → type, for every name in the shipped lexicon."""
+def _lexicon() -> dict[str, list[str]]:
     raw = json.loads(resources.files("kg").joinpath("data/lexicon.json").read_text("utf-8"))
+    return {etype: raw.get(etype, []) for etype in ENTITY_TYPES}
+
+
+@cache
+def known_entities() -> dict[str, EntityType]:
+    """Lower-cased surface form → type, for every name in the shipped lexicon (first type wins)."""
     table: dict[str, EntityType] = {}
-    for etype in ENTITY_TYPES:
-        for name in raw.get(etype, []):
-            table.setdefault(name.casefold(), etype)
+    for etype, names in _lexicon().items():
+        for name in names:
+            table.setdefault(name.casefold(), etype)  # type: ignore[arg-type]
     return table
 
 
 @cache
 def known_surfaces() -> dict[str, str]:
     """Lower-cased surface form → the lexicon's own spelling."""
-    raw = json.loads(resources.files("kg").joinpath("data/lexicon.json").read_text("utf-8"))
     table: dict[str, str] = {}
-    for etype in ENTITY_TYPES:
-        for name in raw.get(etype, []):
+    for names in _lexicon().values():
+        for name in names:
             table.setdefault(name.casefold(), name)
     return table
 
