@@ -4,7 +4,9 @@
 (``kg.ner.train``) and scoring (``kg.ner.evaluate``) are imported on demand.
 """
 
-from kg.ner.labels import LABELS, map_label
+from kg.ner.labels import AUXILIARY_LABELS, LABELS, MODEL_LABELS, map_label
 from kg.ner.model import MODEL_DIR, EntitySpan, load_model, predict
 
-__all__ = ["LABELS", "MODEL_DIR", "EntitySpan", "load_model", "map_label", "predict"]
+__all__ = [
+    "AUXILIARY_LABELS", "LABELS", "MODEL_DIR", "MODEL_LABELS", "EntitySpan", "load_model", "map_label", "predict",
+]

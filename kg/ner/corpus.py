@@ -113,7 +113,9 @@ def _scirex_chunks(record: dict[str, Any], chunk_words: int, max_sentence: int) 
         merged, index = merge_hyphens([PTB_ESCAPES.get(w, w) for w in words[lo:hi]])
         spans = []
         for s, e, label in entities:
-            if lo <= s and e <= hi and s < e and (span := _mapped("scirex", index[s - lo], index[e - 1 - lo] + 1, label)):
+            if not (lo <= s < e <= hi):  # outside this chunk, or crossing its edge
+                continue
+            if (span := _mapped("scirex", index[s - lo], index[e - 1 - lo] + 1, label)) is not None:
                 spans.append(span)
         yield AnnotatedDoc(f"{record.get('doc_id', '')}:{lo}", merged, spans)
 

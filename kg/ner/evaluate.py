@@ -1,7 +1,8 @@
 """Score an NER model on a SciERC-format file: exact token span and label, micro-averaged.
 
 Gold labels go through the same mapping the model was trained with (kg.ner.labels), so
-SciERC's Material is scored as Dataset and Generic/OtherScientificTerm are not scored at all.
+SciERC's Material is scored as Dataset. The micro average covers Method, Task, Metric and
+Dataset only; auxiliary labels (OtherScientificTerm, Generic) get their own rows, outside it.
 Nested gold spans stay in the gold set: a flat tagger cannot find both, and the score says so.
 """
 
@@ -12,23 +13,25 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 from rich.table import Table
 from spacy.language import Language
 
 from kg.evaluate.report import FieldScore
 from kg.ner.corpus import AnnotatedDoc, read_annotated
 from kg.ner.docs import to_doc
+from kg.ner.labels import AUXILIARY_LABELS
 from kg.ner.model import load_model
 
 
 class NerReport(BaseModel):
-    """Per-label and overall (micro) scores over the documents of one file."""
+    """Per-label scores, and the micro average over the output labels, for one file's documents."""
 
     docs: int
     tokens: int
     labels: dict[str, FieldScore]
     overall: FieldScore
+    auxiliary: dict[str, FieldScore] = Field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         return self.model_dump(mode="json")
@@ -50,12 +53,16 @@ def evaluate_docs(annotated: Iterable[AnnotatedDoc], model: Language) -> NerRepo
             fp[label] += 1
         for _, _, label in gold - pred:
             fn[label] += 1
-    names = sorted(set(tp) | set(fp) | set(fn) | set(model.get_pipe("ner").labels))
+    known = model.get_pipe("ner").labels if model.has_pipe("ner") else ()  # type: ignore[attr-defined]
+    names = sorted(set(tp) | set(fp) | set(fn) | set(known))
+    scores = {name: FieldScore.from_counts(tp[name], fp[name], fn[name]) for name in names}
+    output = [name for name in names if name not in AUXILIARY_LABELS]
     return NerReport(
         docs=len(items),
         tokens=sum(item.n_words for item in items),
-        labels={name: FieldScore.from_counts(tp[name], fp[name], fn[name]) for name in names},
-        overall=FieldScore.from_counts(sum(tp.values()), sum(fp.values()), sum(fn.values())),
+        labels={name: scores[name] for name in output},
+        overall=FieldScore.from_counts(*(sum(c[name] for name in output) for c in (tp, fp, fn))),
+        auxiliary={name: scores[name] for name in names if name in AUXILIARY_LABELS},
     )
 
 
@@ -69,7 +76,7 @@ def _fmt(value: float) -> str:
 
 
 def render_table(report: NerReport, title: str = "NER scores") -> Table:
-    """One row per label plus a bold micro-averaged total: P, R, F1 and the counts behind them."""
+    """One row per label, the bold micro average over them, then auxiliary labels dimmed."""
     table = Table(title=f"{title} ({report.docs} docs, {report.tokens} tokens; exact span, typed)")
     table.add_column("label")
     for name in ("P", "R", "F1", "tp", "fp", "fn"):
@@ -78,6 +85,9 @@ def render_table(report: NerReport, title: str = "NER scores") -> Table:
     for i, (label, s) in enumerate(rows):
         table.add_row(
             label, _fmt(s.precision), _fmt(s.recall), _fmt(s.f1), str(s.tp), str(s.fp), str(s.fn),
-            style="bold" if i == len(rows) - 1 else None, end_section=i == len(rows) - 2,
+            style="bold" if i == len(rows) - 1 else None, end_section=i >= len(rows) - 2,
         )
+    for label, s in report.auxiliary.items():
+        table.add_row(f"({label})", _fmt(s.precision), _fmt(s.recall), _fmt(s.f1), str(s.tp), str(s.fp), str(s.fn),
+                      style="dim")
     return table

@@ -10,6 +10,7 @@ import spacy
 from spacy.language import Language
 
 from kg.errors import KgError
+from kg.ner.labels import LABELS
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "data" / "ner" / "model"
 
@@ -37,9 +38,12 @@ def load_model() -> Language:
 
 
 def predict(texts: list[str], model: Language | None = None, batch_size: int = 64) -> list[list[EntitySpan]]:
-    """Entity mentions per text, in text order, via batched nlp.pipe."""
+    """Method/Task/Metric/Dataset mentions per text, in text order, via batched nlp.pipe.
+
+    Auxiliary labels the model also tags (OtherScientificTerm, Generic) are left out.
+    """
     nlp = model if model is not None else load_model()
     return [
-        [EntitySpan(ent.start_char, ent.end_char, ent.label_, ent.text) for ent in doc.ents]
+        [EntitySpan(ent.start_char, ent.end_char, ent.label_, ent.text) for ent in doc.ents if ent.label_ in LABELS]
         for doc in nlp.pipe(texts, batch_size=batch_size)
     ]

@@ -25,7 +25,7 @@ from spacy.util import fix_random_seed, load_config
 from kg.errors import KgError
 from kg.ner.docs import write_docbin
 from kg.ner.evaluate import NerReport, evaluate_file
-from kg.ner.labels import LABEL_MAPS, LABELS
+from kg.ner.labels import LABEL_MAPS, LABELS, MODEL_LABELS
 from kg.ner.prepare import SCIERC_DEV, default_data_dir, training_sets
 from kg.ner.tokenizer import keep_hyphenated_words
 
@@ -36,18 +36,17 @@ DEFAULT_SCIREX_WORDS = 150_000
 @dataclass(frozen=True)
 class TrainResult:
     output_dir: Path
-    seconds: float
+    seconds: float  # wall clock
+    cpu_seconds: float  # this process's CPU time: comparable on a shared machine
     train_words: int
     dev: NerReport | None
     log: str
 
 
-def _clear(output_dir: Path) -> None:
-    """Empty a previous model folder; refuse to wipe a folder that is not one."""
-    if output_dir.exists() and any(output_dir.iterdir()):
-        if not (output_dir / "meta.json").is_file():
-            raise KgError(f"{output_dir} is not empty and holds no spaCy model; choose another folder")
-        shutil.rmtree(output_dir)
+def _check_replaceable(output_dir: Path) -> None:
+    """Refuse, before any work, to overwrite a non-empty folder that is not a model."""
+    if output_dir.is_dir() and any(output_dir.iterdir()) and not (output_dir / "meta.json").is_file():
+        raise KgError(f"{output_dir} is not empty and holds no spaCy model; choose another folder")
 
 
 def _run_spacy(config: Path, work: Path, seed: int, overrides: dict[str, Any]) -> tuple[Language, str]:
@@ -60,7 +59,7 @@ def _run_spacy(config: Path, work: Path, seed: int, overrides: dict[str, Any]) -
     log = io.StringIO()
     nlp = init_nlp(cfg, use_gpu=-1)
     ner = nlp.get_pipe("ner")
-    for label in LABELS:  # a small sample may lack one; the model's label set should not depend on it
+    for label in MODEL_LABELS:  # a small sample may lack one; the model's label set should not depend on it
         ner.add_label(label)  # type: ignore[attr-defined]
     (work / "out").mkdir()
     train_loop(nlp, work / "out", use_gpu=-1, stdout=log, stderr=log)
@@ -78,16 +77,17 @@ def train(
     overrides: dict[str, Any] | None = None,
 ) -> TrainResult:
     """Train on SciERC train (+ ``scirex_words`` tokens of SciREX), score SciERC dev, save to ``output_dir``."""
+    _check_replaceable(output_dir)
     data_dir = data_dir or default_data_dir()
     sets = training_sets(data_dir, seed, max_docs=max_docs, scirex_words=scirex_words)
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     with tempfile.TemporaryDirectory(prefix="kg-ner-") as tmp:
         work = Path(tmp)
         vocab = spacy.blank("en").vocab
         write_docbin(sets.train, work / "train.spacy", vocab)
         write_docbin(sets.holdout, work / "holdout.spacy", vocab)
         nlp, log = _run_spacy(config, work, seed, overrides or {})
-    seconds = time.perf_counter() - started
+    seconds, cpu_seconds = time.perf_counter() - started, time.process_time() - cpu_started
     keep_hyphenated_words(nlp)
     dev_path = data_dir / SCIERC_DEV
     dev = evaluate_file(dev_path, nlp) if dev_path.is_file() else None
@@ -100,13 +100,17 @@ def train(
             "config_sha256": hashlib.sha256(config.read_bytes()).hexdigest(),
             "overrides": {k: str(v) for k, v in (overrides or {}).items()},
             "labels": list(LABELS),
+            "auxiliary_labels": [label for label in MODEL_LABELS if label not in LABELS],
             "label_maps": LABEL_MAPS,
             "data": {"scierc_train_docs": sets.scierc_docs, "scierc_holdout_docs": len(sets.holdout),
                      "scirex_chunks": sets.scirex_chunks, "train_words": sets.train_words},
             "train_seconds": round(seconds, 1),
+            "train_cpu_seconds": round(cpu_seconds, 1),
             "scierc_dev": dev.to_json() if dev is not None else None,
         },
     })
-    _clear(output_dir)
+    _check_replaceable(output_dir)
+    if output_dir.is_dir():
+        shutil.rmtree(output_dir)  # a previous model: no stale files may survive
     nlp.to_disk(output_dir)
-    return TrainResult(output_dir, seconds, sets.train_words, dev, log)
+    return TrainResult(output_dir, seconds, cpu_seconds, sets.train_words, dev, log)
