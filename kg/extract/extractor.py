@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Iterator
 
@@ -17,10 +18,11 @@ from kg.extract.mentions import Mention, is_name_shaped, method_mentions, name_m
 from kg.extract.proposed import proposal_spans, proposed_mentions, title_lead_phrase, title_names
 from kg.types import ExtractionRecord, Paper, PaperKind, ProposedEntity
 
+USE_NER = os.environ.get("KG_USE_NER", "0") == "1"  # measured: lowers dev F1, so opt-in
 _SURVEY = re.compile(r"\b(?:survey|review|overview|tutorial)\b", re.I)
 
 
-def extract_paper(paper: Paper, corpus: CorpusNames | None = None) -> ExtractionRecord:
+def extract_paper(paper: Paper, corpus: CorpusNames | None = None, use_ner: bool = USE_NER) -> ExtractionRecord:
     """Everything the title and abstract say, as a gold-format record. Pure: same input, same output."""
     corpus = corpus or collect_names([paper])
     pt = PaperText.of(paper)
@@ -42,11 +44,17 @@ def extract_paper(paper: Paper, corpus: CorpusNames | None = None) -> Extraction
     candidates += phrase_mentions(pt.doc, lower, "lexicon", types)
     candidates += task_mentions(text)
     candidates += method_mentions(text)
+
     for name in title_names(paper.title, paper.abstract):
         at = text.find(name)
         if at >= 0:
             candidates.append(Mention(at, at + len(name), name, "title"))
     mentions = select_mentions(candidates)
+    if use_ner:
+        # the statistical NER only fills gaps the rules left: names no rule knows
+        taken = [(m.start, m.end) for m in mentions]
+        extra = [m for m in ner_mentions(text) if not any(m.start < e and s < m.end for s, e in taken)]
+        mentions = sorted(mentions + extra, key=lambda m: m.start)
 
     table = EntityTable(text, definitions)
     for m in mentions:
@@ -136,6 +144,20 @@ def baseline_mentions(
                 if start + cue.end() <= n.start < list_end and n.type in {"Method", "Model"} and n.name not in proposed:
                     found.append(n.name)
     return list(dict.fromkeys(found))
+
+
+def ner_mentions(text: str) -> list[Mention]:
+    """Spans the shipped statistical NER finds; the lowest-priority detector, so any rule that
+    covers the same words wins, and only names a rule could not have produced are kept."""
+    from kg.ner import predict
+
+    kept = []
+    for span in predict([text])[0]:
+        words = span.text.split()
+        if len(words) > 4 or not any(c.isupper() or c.isdigit() for c in span.text) or is_generic(span.text):
+            continue  # long or all-lower-case spans are mostly descriptions, not names
+        kept.append(Mention(span.start_char, span.end_char, span.text, "ner", span.label))  # type: ignore[arg-type]
+    return kept
 
 
 def _link_corpus_expansions(table: EntityTable, mentions: list[Mention], corpus: CorpusNames) -> None:

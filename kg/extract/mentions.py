@@ -18,7 +18,7 @@ from kg.extract.lexicon import is_known
 from kg.types import EntityType
 
 # detector priority: lower wins when spans overlap with equal length
-PRIORITY = {"acronym": 0, "title": 1, "corpus": 2, "lexicon": 3, "name": 4, "task": 5, "metric": 6}
+PRIORITY = {"acronym": 0, "title": 1, "corpus": 2, "lexicon": 3, "name": 4, "task": 5, "metric": 6, "ner": 7}
 
 
 @dataclass(frozen=True)

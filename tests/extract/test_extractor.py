@@ -157,3 +157,13 @@ def test_a_full_stop_after_a_name_ends_the_sentence() -> None:
     )
     assert [(c.winner, c.loser) for c in record.outperforms] == [("GraphLoRA", "LoRA-FA")]
     assert record.outperforms[0].evidence == "GraphLoRA outperforms LoRA-FA on GLUE."
+
+
+def test_the_statistical_ner_only_fills_gaps_the_rules_leave() -> None:
+    abstract = "We propose GizmoNet. We train it with the Zorblax optimizer on SQuAD."
+    without = extract_paper(Paper(id="n", title="GizmoNet: x", abstract=abstract), use_ner=False)
+    with_ner = extract_paper(Paper(id="n", title="GizmoNet: x", abstract=abstract), use_ner=True)
+    names_without = {e.name for e in without.entities}
+    names_with = {e.name for e in with_ner.entities}
+    assert names_without <= names_with  # nothing a rule found is lost or renamed
+    assert {"GizmoNet", "SQuAD"} <= names_without
