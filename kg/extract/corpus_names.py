@@ -36,14 +36,14 @@ class CorpusNames:
                     self.names.add(surface)
             if not is_generic(definition.short):
                 self.expansions.setdefault(surface_key(definition.long), set()).add(definition.short)
+        for name in title_names(paper.title, paper.abstract):
+            if not is_generic(name):
+                self.names.add(name)
 
     def short_for(self, long_form: str) -> str | None:
         """The acronym another abstract defined for this expansion, when only one was ever defined."""
         shorts = self.expansions.get(surface_key(long_form), set())
         return next(iter(shorts)) if len(shorts) == 1 else None
-        for name in title_names(paper.title, paper.abstract):
-            if not is_generic(name):
-                self.names.add(name)
 
     def matchers(self) -> tuple[PhraseMatcher, PhraseMatcher]:
         """(exact-case matcher for acronym-like names, case-insensitive matcher for phrases)."""

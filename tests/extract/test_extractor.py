@@ -167,3 +167,8 @@ def test_the_statistical_ner_only_fills_gaps_the_rules_leave() -> None:
     names_with = {e.name for e in with_ner.entities}
     assert names_without <= names_with  # nothing a rule found is lost or renamed
     assert {"GizmoNet", "SQuAD"} <= names_without
+
+
+def test_a_title_name_is_recognised_throughout_the_abstract() -> None:
+    record = extract("Alpha: x", "We propose Alpha. Alpha outperforms BERT on GLUE.")
+    assert [(c.winner, c.loser) for c in record.outperforms] == [("Alpha", "BERT")]
