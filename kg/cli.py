@@ -297,9 +297,12 @@ def delete_paper(paper_id: str, data_dir: DataDir = None, store: StoreOpt = None
 
 
 def _reads_factory(settings: Settings) -> Callable[[], Any]:
-    """What the API reads the store through (a factory: the embedded one reloads when graph.json changes)."""
-    if settings.store != "embedded":
-        raise KgError("the API reads the embedded store only for now (no Neo4j GraphReads yet); use --store embedded")
+    """What the API reads the store through (a factory: embedded reloads graph.json; Neo4j shares one driver)."""
+    if settings.store == "neo4j":
+        from kg.api.neo4j import neo4j_reads
+        from kg.store.neo4j_settings import Neo4jSettings
+
+        return neo4j_reads(Neo4jSettings())
     from kg.api import embedded_reads
 
     return embedded_reads(settings.data_dir)

@@ -37,8 +37,12 @@ def create_app(
 ) -> Starlette:
     """The ASGI app over the store ``reads_factory`` opens (called once per request; it may cache).
 
-    ``cypher`` runs the console's queries; by default the runner for that store (``runner_for``).
+    ``cypher`` runs the console's queries; by default the factory's own ``cypher_runner()`` when
+    it has one (the Neo4j factory does), else the runner for that store (``runner_for``).
     """
+    if cypher is None:
+        make_runner = getattr(reads_factory, "cypher_runner", None)
+        cypher = make_runner() if callable(make_runner) else runner_for(reads_factory)
 
     async def healthz(request: Request) -> JSONResponse:
         try:
@@ -51,7 +55,7 @@ def create_app(
         routes=[
             Route("/", html_page(WEB / "explorer.html"), methods=["GET"]),
             Route("/console", html_page(WEB / "console.html"), methods=["GET"]),
-            Route("/cypher", CypherEndpoint(cypher or runner_for(reads_factory)), methods=["GET", "POST"]),
+            Route("/cypher", CypherEndpoint(cypher), methods=["GET", "POST"]),
             Route("/graphql", GraphQLEndpoint(reads_factory), methods=["GET", "POST"]),
             Route("/healthz", healthz, methods=["GET"]),
             Mount("/static", StaticFiles(directory=STATIC), name="static"),

@@ -1,0 +1,290 @@
+"""The API on Neo4j answers exactly as on the embedded store: same GraphQL answers, same reads, a read-only console.
+
+Both stores are loaded from the same gold dev records (as tests/store/test_store_parity.py
+does) and served by real uvicorn servers; Neo4j is the real server at NEO4J_URI (a down
+server FAILS these tests). The outage test runs its own server (scripts/neo4j, port
+KG_TEST_NEO4J_DOWN_PORT, default 7689), stops it under a running app and starts it again.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+import uvicorn
+from starlette.applications import Starlette
+
+from kg.api import create_app, embedded_reads
+from kg.api.neo4j import Neo4jReadsFactory, neo4j_reads
+from kg.corpus import read_papers
+from kg.errors import StoreError
+from kg.evaluate import load_records
+from kg.graph.reads import NAMED_LABELS, GraphReads, NetworkxReads, encode_cursor
+from kg.store import EmbeddedStore, Neo4jStore, ingest
+from kg.store.neo4j_reads import Neo4jReads
+from kg.store.neo4j_schema import wipe_database
+from kg.store.neo4j_settings import Neo4jSettings
+
+GOLD_DEV = Path(os.environ.get("KG_GOLD_DEV", "/work/shared/gold/seed_dev.jsonl"))
+SEED_PAPERS = Path(os.environ.get("KG_SEED_PAPERS", "/work/shared/corpus/seed_papers.jsonl"))
+URI = os.environ.get("NEO4J_URI", "bolt://127.0.0.1:7687")
+DOWN_PORT = int(os.environ.get("KG_TEST_NEO4J_DOWN_PORT", "7689"))
+SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "neo4j"
+HINT = "run scripts/neo4j start (or point NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD at a server)"
+
+
+def _settings(uri: str = URI) -> Neo4jSettings:
+    return Neo4jSettings(uri=uri)
+
+
+def _load(embedded_dir: Path, settings: Neo4jSettings) -> None:
+    """The 64 gold dev papers ingested into an embedded store and into the (wiped) Neo4j at ``settings``."""
+    records = load_records(GOLD_DEV)
+    papers = [p for p in read_papers(SEED_PAPERS) if p.id in records]
+    assert len(papers) == len(records) == 64
+    try:
+        neo4j = Neo4jStore(settings)
+    except StoreError as error:
+        pytest.fail(f"{error} -- {HINT}", pytrace=False)
+    with neo4j, EmbeddedStore(embedded_dir) as embedded:
+        wipe_database(neo4j._live(), settings.database)
+        for store in (embedded, neo4j):
+            ingest(store, papers, list(records.values()))
+
+
+class Server:
+    """A real uvicorn server on a free port running ``app``, with a client."""
+
+    def __init__(self, app: Starlette) -> None:
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        sock.bind(("127.0.0.1", 0))
+        self.server = uvicorn.Server(uvicorn.Config(app, log_level="warning", ws="none", lifespan="off"))
+        self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [sock]}, daemon=True)
+        self.thread.start()
+        deadline = time.monotonic() + 30
+        while not self.server.started:
+            assert time.monotonic() < deadline, "uvicorn did not start"
+            time.sleep(0.02)
+        self.client = httpx.Client(base_url=f"http://127.0.0.1:{sock.getsockname()[1]}", timeout=60)
+
+    def data(self, query: str) -> dict[str, Any]:
+        response = self.client.post("/graphql", json={"query": query})
+        assert response.status_code == 200, response.text
+        body = response.json()
+        assert "errors" not in body, json.dumps(body["errors"], indent=1)
+        return dict(body)
+
+    def close(self) -> None:
+        self.client.close()
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def loaded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Neo4jReadsFactory]]:
+    """(embedded data dir, Neo4j reads factory) over the same gold graph."""
+    data_dir = tmp_path_factory.mktemp("neo4j-parity")
+    _load(data_dir, _settings())
+    factory = neo4j_reads(_settings())
+    yield data_dir, factory
+    factory.close()
+
+
+@pytest.fixture(scope="module")
+def servers(loaded: tuple[Path, Neo4jReadsFactory]) -> Iterator[tuple[Server, Server]]:
+    data_dir, factory = loaded
+    pair = (Server(create_app(embedded_reads(data_dir))), Server(create_app(factory)))
+    yield pair
+    for server in pair:
+        server.close()
+
+
+HEADLINE = """{ methods(filter: {family: "PEFT", beats: "LoRA"}) { totalCount
+  edges { cursor node { id name label outperforms(loser: "LoRA") { evidence confidence paper { id } } } } } }"""
+
+QUERIES = {
+    "headline": HEADLINE,
+    "paper": """{ papers(first: 3) { edges { node { id } } } }""",
+    "papers": """{ papers(first: 50) { totalCount pageInfo { endCursor hasNextPage } edges { cursor node { id title } } } }""",
+    "papers_text": """{ papers(filter: {text: "low-rank"}, first: 50) { totalCount edges { node { id } } } }""",
+    "method_alias": """{ a: method(name: "Low-Rank Adaptation") { id name key aliases label }
+      b: entity(name: "low rank adaptations") { id } c: family(name: "parameter-efficient fine-tuning") { id name } }""",
+    "methods": """{ methods(first: 100) { totalCount edges { node { id name } } } }""",
+    "datasets": """{ datasets(first: 100) { totalCount edges { node { id name aliases } } } }""",
+    "benchmarks": """{ benchmarks(first: 100) { totalCount edges { node { id name } } } }""",
+    "tasks": """{ tasks(first: 100) { totalCount edges { node { id name } } } }""",
+    "tasks_text": """{ tasks(text: "question", first: 100) { totalCount edges { node { id name } } } }""",
+    "metrics": """{ metrics(first: 100) { totalCount edges { node { id name } } } }""",
+    "families": """{ families(first: 100) { totalCount edges { node { id name } } } }""",
+    "claims": """{ claims(loser: "LoRA", first: 100) { totalCount edges { node { winner { id } loser { id }
+      loserText generic paper { id } on metric evidence confidence } } } }""",
+    "claims_family": """{ claims(family: "PEFT", first: 100) { totalCount edges { node { winner { id } loserText paper { id } } } } }""",
+    "search": """{ a: search(text: "lora") { id label name } b: search(text: "PEFT", types: [FAMILY]) { id }
+      c: search(text: "glue", first: 5) { id } d: search(text: "nothing like this") { id } }""",
+    "connection": """{ connection(from: "LoRA", to: "GLUE", maxHops: 3) { length nodes { id }
+      relationships { type from { id } to { id } paper { id } evidence } } }""",
+}
+
+
+def _normalised(body: dict[str, Any]) -> str:
+    """The response without its timing; lists keep their order (the API promises one)."""
+    return json.dumps(body.get("data"), sort_keys=True)
+
+
+@pytest.mark.parametrize("name", sorted(QUERIES))
+def test_same_graphql_answers_on_both_stores(servers: tuple[Server, Server], name: str) -> None:
+    embedded, neo4j = servers
+    ours, theirs = neo4j.data(QUERIES[name]), embedded.data(QUERIES[name])
+    assert _normalised(ours) == _normalised(theirs)
+    assert json.dumps(theirs["data"]).count('"id"') > 0 or name == "search"
+
+
+def test_headline_finds_lora_sb_on_neo4j_within_few_round_trips(servers: tuple[Server, Server]) -> None:
+    embedded, neo4j = servers
+    body = neo4j.data(HEADLINE)
+    names = {e["node"]["name"] for e in body["data"]["methods"]["edges"]}
+    assert "LoRA-SB" in names
+    assert all(c["paper"]["id"].startswith("Paper:") for e in body["data"]["methods"]["edges"] for c in e["node"]["outperforms"])
+    assert body["extensions"]["roundTrips"] == embedded.data(HEADLINE)["extensions"]["roundTrips"] <= 8
+
+
+def test_round_trips_do_not_grow_with_page_size(servers: tuple[Server, Server]) -> None:
+    _, neo4j = servers
+    query = "{ methods(first: %d) { edges { node { name papers(first: 3) { edges { node { id } } } } } } }"
+    small, large = neo4j.data(query % 5)["extensions"]["roundTrips"], neo4j.data(query % 50)["extensions"]["roundTrips"]
+    assert small == large <= 16
+
+
+@pytest.fixture(scope="module")
+def reads_pair(loaded: tuple[Path, Neo4jReadsFactory]) -> tuple[GraphReads, GraphReads]:
+    data_dir, factory = loaded
+    return embedded_reads(data_dir)(), factory()
+
+
+def test_every_read_primitive_agrees(reads_pair: tuple[NetworkxReads, Neo4jReads]) -> None:
+    embedded, neo4j = reads_pair
+    labels = sorted({r.label for r in embedded.list_nodes(NAMED_LABELS, first=10_000)[0]})
+    everything = [r.id for label in [*labels, "Paper"] for r in embedded.list_nodes([label], first=10_000)[0]]
+    sample = everything[::7] + ["Entity:nothing", "Nonsense", "Paper:none"]
+    before = neo4j.round_trips
+    assert neo4j.get_nodes(sample) == embedded.get_nodes(sample)
+    assert {k: v.props for k, v in neo4j.get_nodes(sample).items()} == {k: v.props for k, v in embedded.get_nodes(sample).items()}
+    for direction in ("out", "in", "both"):
+        for types in (None, ["OUTPERFORMS", "MENTIONS"], []):
+            ours, theirs = neo4j.edges(sample, types, direction), embedded.edges(sample, types, direction)  # type: ignore[arg-type]
+            assert ours == theirs and [[e.props for e in v] for v in ours.values()] == [[e.props for e in v] for v in theirs.values()]
+    names = [str(n) for r in embedded.get_nodes(everything).values() if r.label != "Paper" for n in (r.name, *r.props.get("aliases", []))]
+    names += ["LoRA", "low rank adaptation", "LORA", "loras", "PEFT", "nothing like this", "", "-"]
+    for wanted in (None, ["Method", "Model"], ["Family"], ["Dataset"]):
+        assert neo4j.resolve(names, wanted) == embedded.resolve(names, wanted)
+    pages = [(["Method", "Model"], None, None), (["Paper"], "low rank", None), (["Task"], None, everything[::3]), (["Family"], "", None)]
+    for page_labels, text, ids in pages:
+        cursor = None
+        for _ in range(4):
+            ours_page, theirs_page = neo4j.list_nodes(page_labels, text, ids, 7, cursor), embedded.list_nodes(page_labels, text, ids, 7, cursor)
+            assert ours_page == theirs_page
+            if not ours_page[0]:
+                break
+            cursor = encode_cursor(ours_page[0][-1].sort_key)
+    families = [r.id for r in embedded.list_nodes(["Family"], first=1000)[0]] + ["Family:nothing", "Entity:lora"]
+    assert neo4j.family_members(families) == embedded.family_members(families)
+    peft = neo4j.resolve(["PEFT"], ["Family"])["PEFT"]
+    assert peft is not None and "Entity:lora" in neo4j.family_members([peft])[peft]
+    for text in ("lora", "LoRA", "low rank", "glue", "PEFT", "", "??", "adaptation"):
+        for search_labels in (None, ["Family"], ["Dataset", "Benchmark"]):
+            assert neo4j.search(text, search_labels, 30) == embedded.search(text, search_labels, 30)
+    lora, glue = neo4j.resolve(["LoRA"])["LoRA"], neo4j.resolve(["GLUE"])["GLUE"]
+    assert lora and glue
+    ends = [lora, glue, peft, everything[0], everything[-1], everything[len(everything) // 2], "Entity:nothing"]
+    for a in ends:
+        for b in ends:
+            for hops, limit in ((1, 10), (3, 10), (4, 3), (0, 5)):
+                assert neo4j.shortest_paths(a, b, hops, limit) == embedded.shortest_paths(a, b, hops, limit), (a, b, hops)
+    assert neo4j.shortest_paths(lora, glue, 3, 10)
+    calls = 1 + 1 + 9 + 4 + 1 + 1 + 24 + 49 * 4  # one query per call, however many ids
+    assert neo4j.round_trips - before >= calls - 20  # (list_nodes pages stop early on short lists)
+
+
+def test_console_on_neo4j_reads_and_refuses_writes(servers: tuple[Server, Server]) -> None:
+    _, neo4j = servers
+    info = neo4j.client.get("/cypher").json()
+    assert info["engine"].startswith("Neo4j") and info["readOnly"] is True
+    ask = lambda q, p=None: neo4j.client.post("/cypher", json={"query": q, "params": p or {}})  # noqa: E731
+    response = ask("MATCH (w:Entity)-[r:OUTPERFORMS]->(l:Entity {key: $loser}) RETURN w, r, l.name AS loser ORDER BY w.key LIMIT 5",
+                   {"loser": "lora"})
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert body["columns"] == ["w", "r", "loser"] and len(body["rows"]) == 5 and not body["truncated"]
+    winner, rel, loser = body["rows"][0]
+    assert winner["kind"] == "node" and winner["id"].startswith("Entity:") and loser == "LoRA"
+    assert rel["kind"] == "relationship" and rel["end"] == "Entity:lora" and rel["start"] == winner["id"]
+    assert rel["id"].startswith(f"{rel['start']}->{rel['end']}#") and rel["properties"]["type"] == "OUTPERFORMS"
+    node_ids = {n["id"] for n in body["graph"]["nodes"]}
+    assert "Entity:lora" in node_ids and all(e["source"] in node_ids and e["target"] in node_ids for e in body["graph"]["edges"])
+    capped = ask("MATCH ()-[r]->() RETURN type(r) AS type").json()
+    assert len(capped["rows"]) == 1000 and capped["truncated"] is True
+    count = lambda: ask("MATCH (n) RETURN count(n) AS n").json()["rows"][0][0]  # noqa: E731
+    before = count()
+    refused = ask("CREATE (n) RETURN n")
+    assert refused.status_code == 403 and "read-only" in refused.json()["error"]["message"]
+    assert count() == before
+    bad = ask("MATCH (n RETURN n")
+    assert bad.status_code == 400 and bad.json()["error"]["kind"] == "syntax"
+
+
+def test_read_mode_stops_a_write_the_guard_misses(loaded: tuple[Path, Neo4jReadsFactory]) -> None:
+    from kg.api.cypher_errors import CypherRefused
+    from kg.api.cypher_neo4j import Neo4jCypher
+
+    _, factory = loaded
+    runner = Neo4jCypher(factory.driver, factory.settings.database)  # the bare runner: no guard in front
+    before = runner.run("MATCH (n) RETURN count(n) AS n", {}).rows[0][0]
+    with pytest.raises(CypherRefused, match="read-only"):
+        runner.run("CREATE (n:Sneaky) RETURN n", {})
+    assert runner.run("MATCH (n) RETURN count(n) AS n", {}).rows[0][0] == before
+
+
+def _neo4j_script(action: str, home: Path) -> None:
+    env = {**os.environ, "NEO4J_BOLT_PORT": str(DOWN_PORT), "NEO4J_HTTP_PORT": "off", "KG_NEO4J_HOME": str(home)}
+    done = subprocess.run([str(SCRIPT), action], env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+@pytest.fixture
+def own_neo4j(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[str], None]]:
+    """A Neo4j of this test's own on DOWN_PORT (its home survives restarts), stopped at the end."""
+    home = tmp_path_factory.mktemp("neo4j-down") / "home"
+    _neo4j_script("start", home)
+    yield lambda action: _neo4j_script(action, home)
+    _neo4j_script("stop", home)
+
+
+def test_503_while_neo4j_is_down_then_recovers(own_neo4j: Callable[[str], None], tmp_path: Path) -> None:
+    settings = _settings(f"bolt://127.0.0.1:{DOWN_PORT}")
+    _load(tmp_path / "embedded", settings)
+    factory = neo4j_reads(settings)
+    server = Server(create_app(factory))
+    query = '{ method(name: "LoRA") { id } }'
+    try:
+        assert server.data(query)["data"]["method"]["id"] == "Entity:lora"
+        own_neo4j("stop")
+        down = server.client.post("/graphql", json={"query": query})
+        assert down.status_code == 503, down.text
+        assert f"cannot reach Neo4j at {settings.uri}" in down.text and "\n" not in down.text.strip()
+        assert server.client.get("/healthz").status_code == 503
+        assert server.client.post("/cypher", json={"query": "RETURN 1 AS one"}).status_code == 503
+        own_neo4j("start-keep")
+        assert server.data(query)["data"]["method"]["id"] == "Entity:lora"
+        assert server.client.get("/healthz").json() == {"status": "ok", "store": "neo4j"}
+    finally:
+        server.close()
+        factory.close()
