@@ -86,11 +86,12 @@ def _read(sources: list[Path]) -> list[Paper]:
     return papers
 
 
-def _extract(papers: list[Paper], workers: int = 1) -> Iterator[Any]:
+def _extract(papers: list[Paper], workers: int = 1, context: list[Paper] | None = None) -> Iterator[Any]:
+    """Records for ``papers``; names defined anywhere in ``context`` (default: the papers) link them."""
     from kg.extract import collect_names
     from kg.extract.parallel import extract_parallel
 
-    corpus = collect_names(papers)
+    corpus = collect_names(context if context is not None else papers)
     with _progress() as progress:
         task = progress.add_task("extracting", total=len(papers))
         for chunk in extract_parallel(papers, corpus, workers=workers):
@@ -217,21 +218,35 @@ def ingest(
     records_path: Annotated[
         Path | None, typer.Option("--records", help="Precomputed records (JSONL, e.g. from kg extract --engine dask).")
     ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Re-extract papers whose content is unchanged too.")] = False,
 ) -> None:
-    """Read, extract, resolve and load papers into the store (default: the bundled sample corpus)."""
+    """Read, extract, resolve and load papers into the store (default: the bundled sample corpus).
+
+    Papers whose content hash matches the stored one are skipped, so a daily feed costs time
+    in proportion to what is new (``--force`` re-extracts everything, e.g. after an upgrade).
+    """
+    from kg.corpus.hashing import content_hash
     from kg.store import ingest as load
 
     settings = _settings(data_dir, store)
-    papers = _read(sources or [])
-    records = _precomputed(papers, records_path) if records_path else list(_extract(papers, workers))
+    everything = _read(sources or [])
     target = _open_store(settings)
     try:
+        stored = {} if force else target.paper_hashes([p.id for p in everything])
+        papers = [p for p in everything if stored.get(p.id) != content_hash(p)]
+        if len(papers) < len(everything):
+            console.print(f"{len(everything) - len(papers)} papers unchanged since the last ingest", highlight=False)
+        if records_path:
+            records = _precomputed(papers, records_path)
+        else:
+            records = list(_extract(papers, workers, context=everything))
         with console.status("resolving and loading"):
-            resolution = load(target, papers, records)
+            resolution = load(target, papers, records) if papers else None
     finally:
         target.close()
+    entities = len(resolution.entities) if resolution is not None else 0
     console.print(
-        f"loaded {len(papers)} papers, {len(resolution.entities)} entities into the {settings.store} store"
+        f"loaded {len(papers)} papers, {entities} entities into the {settings.store} store"
         + (f" at {settings.data_dir}" if settings.store == "embedded" else ""),
         highlight=False,
     )

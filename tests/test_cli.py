@@ -40,7 +40,12 @@ def test_ingest_of_the_bundled_sample_then_stats(sample_graph: Path) -> None:
 
 def test_reingesting_the_same_papers_gives_the_identical_graph(sample_graph: Path, tmp_path: Path) -> None:
     before = (sample_graph / "graph.json").read_bytes()
-    kg("ingest", data_dir=sample_graph)
+    proc = kg("ingest", data_dir=sample_graph)
+    assert "96 papers unchanged since the last ingest" in proc.stderr
+    assert "loaded 0 papers" in proc.stderr
+    assert (sample_graph / "graph.json").read_bytes() == before
+    forced = kg("ingest", "--force", data_dir=sample_graph)
+    assert "loaded 96 papers" in forced.stderr
     assert (sample_graph / "graph.json").read_bytes() == before
 
 

@@ -18,6 +18,7 @@ from kg.graph.derive import refresh
 from kg.resolve.model import ResolvedRecord
 from kg.resolve.resolution import Resolution
 from kg.taxonomy import Taxonomy, load_taxonomy
+from kg.corpus.hashing import content_hash
 from kg.types import ExtractionRecord, Paper
 
 
@@ -53,6 +54,7 @@ def _add_paper(g: KnowledgeGraph, paper: Paper | None, record: ResolvedRecord | 
     if paper is not None:
         attrs.update(title=paper.title, abstract=paper.abstract, authors=list(paper.authors))
         attrs.update({k: v for k in ("url", "published", "source") if (v := getattr(paper, k)) is not None})
+        attrs["content_hash"] = content_hash(paper)  # lets a later ingest skip the paper when unchanged
     if record is not None:
         attrs["kind"] = record.paper_kind
     node = m.paper_node(paper_id)

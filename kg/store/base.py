@@ -53,5 +53,8 @@ class Store(Protocol):
     def outperformers(self, loser: str, family: str | None = None) -> list[tuple[str, list[dict[str, Any]]]]:
         """Who beats ``loser`` (only winners in ``family`` if given): (winner node id, its claims' properties + key)."""
 
+    def paper_hashes(self, paper_ids: list[str]) -> dict[str, str]:
+        """Stored content hash of each paper it has (``kg.corpus.hashing``), for skipping unchanged papers."""
+
     def close(self) -> None:
         """Release the store; later calls fail with StoreError."""

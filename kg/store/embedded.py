@@ -12,7 +12,7 @@ from typing import Any
 
 from kg.errors import StoreError
 from kg.graph.derive import alias_index
-from kg.graph.model import KnowledgeGraph
+from kg.graph.model import KnowledgeGraph, paper_node
 from kg.graph import queries
 from kg.graph.queries import stats
 from kg.resolve.alias_index import AliasIndex
@@ -76,6 +76,15 @@ class EmbeddedStore:
 
     def find_entity(self, name_or_alias: str) -> str | None:
         return queries.find_entity(self._live(), name_or_alias)
+
+    def paper_hashes(self, paper_ids: list[str]) -> dict[str, str]:
+        g = self._live()
+        found = {}
+        for paper_id in paper_ids:
+            attrs = g.nodes.get(paper_node(paper_id))
+            if attrs is not None and attrs.get("content_hash"):
+                found[paper_id] = str(attrs["content_hash"])
+        return found
 
     def methods_in_family(self, family: str) -> list[str]:
         return queries.methods_in_family(self._live(), family)

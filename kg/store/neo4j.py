@@ -109,6 +109,9 @@ class Neo4jStore:
     def find_entity(self, name_or_alias: str) -> str | None:
         return self._call(lambda d: read.find_entity(d, self.settings.database, name_or_alias))
 
+    def paper_hashes(self, paper_ids: list[str]) -> dict[str, str]:
+        return self._call(lambda d: read.paper_hashes(d, self.settings.database, paper_ids))
+
     def methods_in_family(self, family: str) -> list[str]:
         return self._call(lambda d: read.methods_in_family(d, self.settings.database, family))
 

@@ -115,3 +115,9 @@ def outperformers(
         claims.setdefault(entity_node(row["winner"]), []).append({"key": key, **attrs})
     return [(w, sorted(claims[w], key=lambda c: (str(c.get("paper")), c["key"]))) for w in sorted(claims)]
 
+
+
+def paper_hashes(driver: Driver, database: str | None, paper_ids: list[str]) -> dict[str, str]:
+    """Stored content hash of each of ``paper_ids`` that the database holds."""
+    rows = _read(driver, database, "paper_hashes", ids=list(paper_ids))
+    return {row["id"]: row["hash"] for row in rows if row["hash"] is not None}

@@ -145,3 +145,12 @@ def test_closed_store_refuses_work(store: Store) -> None:
         store.stats()
     with pytest.raises(StoreError, match="closed"):
         store.find_entity("LoRA")
+
+
+def test_stored_content_hashes_let_an_ingest_skip_unchanged_papers(store: Store) -> None:
+    from kg.corpus.hashing import content_hash
+
+    hashes = store.paper_hashes([LORA_SB.id, SORA.id, "no-such-paper"])
+    assert hashes == {LORA_SB.id: content_hash(LORA_SB), SORA.id: content_hash(SORA)}
+    changed = LORA_SB.model_copy(update={"abstract": LORA_SB.abstract + " More."})
+    assert content_hash(changed) != hashes[LORA_SB.id]

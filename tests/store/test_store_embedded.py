@@ -13,6 +13,7 @@ import networkx as nx
 import pytest
 from _storekit import HYDRA, HYDRA_RECORD, LORA_SB, SB_RECORD, SORA, SORA_RECORD
 
+from kg.corpus.hashing import content_hash
 from kg.errors import StoreError
 from kg.graph import build_graph
 from kg.resolve import resolve
@@ -34,6 +35,7 @@ def test_saved_graph_reopens_identically(store: EmbeddedStore) -> None:
     assert nx.to_dict_of_dicts(again.graph()) == before
     assert dict(again.graph().nodes["Paper:seed-060"]) == {
         "label": "Paper", "id": "seed-060", "title": SORA.title, "abstract": "…", "authors": [], "url": SORA.url, "kind": "method",
+        "content_hash": content_hash(SORA),
     }
     data = json.loads(path.read_text(encoding="utf-8"))
     assert [n["node_id"] for n in data["nodes"]] == sorted(n["node_id"] for n in data["nodes"])
