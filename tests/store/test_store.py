@@ -14,6 +14,7 @@ import networkx as nx
 import pytest
 from _storekit import HYDRA, HYDRA_RECORD, LORA_SB, SB_RECORD, SB_RECORD_V2, SORA, SORA_RECORD, MakeStore, edges_of
 
+from kg.corpus.hashing import content_hash
 from kg.errors import StoreError
 from kg.graph import KnowledgeGraph
 from kg.store import Store, ingest
@@ -82,6 +83,7 @@ def test_export_json_graphml_csv(store: Store, tmp_path: Path) -> None:
     assert again.nodes["Entity:lora"]["aliases"] == ["low-rank adaptation"]
     assert dict(again.nodes["Paper:seed-060"]) == {
         "label": "Paper", "id": "seed-060", "title": SORA.title, "abstract": "…", "authors": [], "url": SORA.url, "kind": "method",
+        "content_hash": content_hash(SORA),
     }
 
     out = store.export(tmp_path / "out" / "graph.graphml", "graphml")
@@ -148,8 +150,6 @@ def test_closed_store_refuses_work(store: Store) -> None:
 
 
 def test_stored_content_hashes_let_an_ingest_skip_unchanged_papers(store: Store) -> None:
-    from kg.corpus.hashing import content_hash
-
     hashes = store.paper_hashes([LORA_SB.id, SORA.id, "no-such-paper"])
     assert hashes == {LORA_SB.id: content_hash(LORA_SB), SORA.id: content_hash(SORA)}
     changed = LORA_SB.model_copy(update={"abstract": LORA_SB.abstract + " More."})
