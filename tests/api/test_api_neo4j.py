@@ -34,8 +34,9 @@ from kg.store.neo4j_reads import Neo4jReads
 from kg.store.neo4j_schema import wipe_database
 from kg.store.neo4j_settings import Neo4jSettings
 
-GOLD_DEV = Path(os.environ.get("KG_GOLD_DEV", "/work/shared/gold/seed_dev.jsonl"))
-SEED_PAPERS = Path(os.environ.get("KG_SEED_PAPERS", "/work/shared/corpus/seed_papers.jsonl"))
+SHARED = Path(__file__).resolve().parents[3] / "shared"
+GOLD_DEV = Path(os.environ.get("KG_GOLD_DEV", SHARED / "gold" / "seed_dev.jsonl"))
+SEED_PAPERS = Path(os.environ.get("KG_SEED_PAPERS", SHARED / "corpus" / "seed_papers.jsonl"))
 URI = os.environ.get("NEO4J_URI", "bolt://127.0.0.1:7687")
 DOWN_PORT = int(os.environ.get("KG_TEST_NEO4J_DOWN_PORT", "7689"))
 SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "neo4j"

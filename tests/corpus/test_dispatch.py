@@ -7,7 +7,7 @@ import pytest
 from kg.corpus import ReadReport, detect_format, expand_paths, read_papers
 from kg.errors import SourceError
 
-SHARED = Path("/work/shared/corpus")
+SHARED = Path(__file__).resolve().parents[3] / "shared" / "corpus"
 needs_shared = pytest.mark.skipif(not SHARED.exists(), reason=f"{SHARED} not present")
 BUNDLED = Path(__file__).resolve().parents[2] / "kg" / "data" / "sample" / "hf_trending_papers.txt"
 ABSTRACT = "We propose a method that does a thing and show that it works. " * 5

@@ -7,7 +7,7 @@ from kg.corpus.jsonl import detect_jsonl_kind, is_snapshot_record, read_jsonl
 from kg.errors import RecordError
 from kg.types import Paper
 
-SEED = Path("/work/shared/corpus/seed_papers.jsonl")
+SEED = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "seed_papers.jsonl"
 needs_seed = pytest.mark.skipif(not SEED.exists(), reason=f"{SEED} not present")
 
 

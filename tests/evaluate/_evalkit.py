@@ -9,7 +9,7 @@ from typing import Any
 from kg.types import ExtractionRecord
 
 # The real gold dev set; override with KG_GOLD_DEV where shared/ lives elsewhere.
-GOLD_DEV = Path(os.environ.get("KG_GOLD_DEV", "/work/shared/gold/seed_dev.jsonl"))
+GOLD_DEV = Path(os.environ.get("KG_GOLD_DEV", Path(__file__).resolve().parents[3] / "shared" / "gold" / "seed_dev.jsonl"))
 
 
 def make_record(pid: str = "p1", **fields: Any) -> ExtractionRecord:

@@ -10,8 +10,8 @@ from kg.graph import KnowledgeGraph, build_graph, find_entity, methods_in_family
 from kg.resolve import resolve
 from kg.types import ExtractionRecord, Paper
 
-GOLD_DEV = Path(os.environ.get("KG_GOLD_DEV", "/work/shared/gold/seed_dev.jsonl"))
-SEED_PAPERS = Path(os.environ.get("KG_SEED_PAPERS", "/work/shared/corpus/seed_papers.jsonl"))
+GOLD_DEV = Path(os.environ.get("KG_GOLD_DEV", Path(__file__).resolve().parents[3] / "shared" / "gold" / "seed_dev.jsonl"))
+SEED_PAPERS = Path(os.environ.get("KG_SEED_PAPERS", Path(__file__).resolve().parents[3] / "shared" / "corpus" / "seed_papers.jsonl"))
 
 
 def _jsonl(path: Path) -> list[dict[str, object]]:
