@@ -1,4 +1,8 @@
-"""What the browser tests stand on: a real ``kg`` CLI (ingest, serve) in subprocesses, and where artifacts go."""
+"""What the browser tests stand on: a real ``kg`` CLI (ingest, serve) in subprocesses, and where artifacts go.
+
+Each server runs on one of two stores: ``embedded`` (a graph.json data dir) or ``neo4j`` (the real
+server at NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD; a down server FAILS the tests, never skips them).
+"""
 
 from __future__ import annotations
 
@@ -15,6 +19,9 @@ from urllib.parse import urlsplit
 import httpx
 
 REPO = Path(__file__).resolve().parents[2]
+STORE_KINDS = ("embedded", "neo4j")
+NEO4J_URI = os.environ.get("NEO4J_URI", "bolt://127.0.0.1:7687")
+NEO4J_HINT = "run scripts/neo4j start (or point NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD at a server)"
 CHROMIUM = Path(os.environ.get("KG_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -31,9 +38,19 @@ def artifacts_dir() -> Path:
     return folder
 
 
-def kg(*args: str, timeout: float = 300) -> str:
-    """Run the kg CLI (``python -m kg``); its stdout, or an assertion error carrying its output."""
-    done = subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True, timeout=timeout, cwd=REPO)
+def store_env(store: str) -> dict[str, str]:
+    """The environment for a kg subprocess on ``store``: NEO4J_URI pinned to the one these tests use."""
+    env = dict(os.environ)
+    env.pop("KG_STORE", None)  # the --store option says which store
+    if store == "neo4j":
+        env["NEO4J_URI"] = NEO4J_URI
+    return env
+
+
+def kg(*args: str, timeout: float = 600, store: str = "embedded") -> str:
+    """Run the kg CLI (``python -m kg``) on ``store``; its stdout, or an assertion error carrying its output."""
+    command = [sys.executable, "-m", "kg", *args] + (["--store", "neo4j"] if store == "neo4j" else [])
+    done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, cwd=REPO, env=store_env(store))
     assert done.returncode == 0, f"kg {' '.join(args)} failed:\n{done.stdout}\n{done.stderr}"
     return done.stdout
 
@@ -46,16 +63,24 @@ def free_port() -> int:
 
 @dataclass
 class Server:
-    """A ``kg serve`` subprocess and the data dir it serves."""
+    """A ``kg serve`` subprocess on ``store``: the embedded data dir it serves, or the Neo4j at NEO4J_URI."""
 
     url: str
     data_dir: Path
     process: subprocess.Popen[bytes]
     log: Path
+    store: str = "embedded"
 
     @property
     def graph_file(self) -> Path:
+        assert self.store == "embedded", "only the embedded store has a graph file"
         return self.data_dir / "graph.json"
+
+    def snapshot(self) -> object:
+        """What a write would change: graph.json's bytes (embedded), or Neo4j's node and relationship counts."""
+        if self.store == "embedded":
+            return self.graph_file.read_bytes()
+        return neo4j_counts()
 
     def stop(self) -> None:
         self.process.terminate()
@@ -66,15 +91,55 @@ class Server:
             self.process.wait(timeout=15)
 
 
-def start_server(data_dir: Path, log: Path) -> Server:
-    """``kg serve`` on a free port over ``data_dir``, once /healthz answers."""
+def neo4j_driver() -> Any:
+    """A driver to the Neo4j at NEO4J_URI whose server answered; fails the test (with a hint) when it does not."""
+    import pytest
+
+    from kg.errors import StoreError
+    from kg.store.neo4j_settings import Neo4jSettings, connect
+
+    try:
+        return connect(Neo4jSettings(uri=NEO4J_URI))
+    except StoreError as error:
+        pytest.fail(f"{error} -- {NEO4J_HINT}", pytrace=False)
+
+
+def neo4j_counts() -> tuple[int, int]:
+    """How many nodes and relationships the Neo4j at NEO4J_URI holds."""
+    from kg.store.neo4j_settings import Neo4jSettings
+
+    database = Neo4jSettings(uri=NEO4J_URI).database
+    driver = neo4j_driver()
+    try:
+        nodes = driver.execute_query("MATCH (n) RETURN count(n) AS c", database_=database).records[0]["c"]
+        rels = driver.execute_query("MATCH ()-[r]->() RETURN count(r) AS c", database_=database).records[0]["c"]
+    finally:
+        driver.close()
+    return int(nodes), int(rels)
+
+
+def wipe_neo4j() -> None:
+    """Delete every node and relationship of the Neo4j at NEO4J_URI (schema kept)."""
+    from kg.store.neo4j_schema import wipe_database
+    from kg.store.neo4j_settings import Neo4jSettings
+
+    driver = neo4j_driver()
+    try:
+        wipe_database(driver, Neo4jSettings(uri=NEO4J_URI).database)
+    finally:
+        driver.close()
+
+
+def start_server(data_dir: Path, log: Path, store: str = "embedded") -> Server:
+    """``kg serve`` on a free port over ``data_dir`` (embedded) or the Neo4j at NEO4J_URI, once /healthz answers."""
     port = free_port()
+    source = ["--data-dir", str(data_dir)] if store == "embedded" else ["--store", "neo4j"]
     with log.open("wb") as out:
         process = subprocess.Popen(
-            [sys.executable, "-m", "kg", "serve", "--data-dir", str(data_dir), "--host", "127.0.0.1", "--port", str(port)],
-            stdout=out, stderr=subprocess.STDOUT, cwd=REPO,
+            [sys.executable, "-m", "kg", "serve", *source, "--host", "127.0.0.1", "--port", str(port)],
+            stdout=out, stderr=subprocess.STDOUT, cwd=REPO, env=store_env(store),
         )
-    server = Server(url=f"http://127.0.0.1:{port}", data_dir=data_dir, process=process, log=log)
+    server = Server(url=f"http://127.0.0.1:{port}", data_dir=data_dir, process=process, log=log, store=store)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if process.poll() is not None:
