@@ -29,10 +29,15 @@ from synthetic import synthetic_corpus  # noqa: E402
 from kg.api import create_app, run_query  # noqa: E402
 from kg.api.embedded import settle_heap  # noqa: E402
 from kg.graph import KnowledgeGraph, build_graph  # noqa: E402
-from kg.graph.model import OUTPERFORMS, paper_node  # noqa: E402
-from kg.graph.queries import find_entity, methods_in_family, outperformers  # noqa: E402
+from kg.api.neo4j import neo4j_reads  # noqa: E402
+from kg.graph.model import OUTPERFORMS, TECHNIQUE_LABELS, paper_node  # noqa: E402
+from kg.graph.queries import find_entity, find_family, methods_in_family, outperformers  # noqa: E402
 from kg.graph.reads import NetworkxReads  # noqa: E402
 from kg.resolve import resolve  # noqa: E402
+from kg.store.cypher import query  # noqa: E402
+from kg.store.neo4j import Neo4jStore  # noqa: E402
+from kg.store.neo4j_schema import apply_schema, wipe_database  # noqa: E402
+from kg.store.neo4j_settings import Neo4jSettings  # noqa: E402
 
 QUERIES = Path(__file__).resolve().parent / "queries"
 Answer = list[tuple[str, list[tuple[str, str]]]]  # (method name, [(evidence, paper title)]) per row
@@ -98,15 +103,15 @@ def p(samples: list[float], q: float) -> float:
     return statistics.quantiles(samples, n=100, method="inclusive")[int(q) - 1] if len(samples) > 1 else samples[0]
 
 
-def http_client(reads: NetworkxReads) -> tuple[Callable[[str, dict[str, Any]], dict[str, Any]], Callable[[], None]]:
-    """A local uvicorn over ``reads`` and a function that POSTs a query to it."""
+def http_client(reads_factory: Callable[[], Any]) -> tuple[Callable[[str, dict[str, Any]], dict[str, Any]], Callable[[], None]]:
+    """A local uvicorn over ``reads_factory`` and a function that POSTs a query to it."""
     import httpx
     import uvicorn  # type: ignore[import-untyped,unused-ignore]
 
     sock = socket.socket()
     sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
     sock.bind(("127.0.0.1", 0))
-    server = uvicorn.Server(uvicorn.Config(create_app(lambda: reads), log_level="warning", ws="none", lifespan="off"))
+    server = uvicorn.Server(uvicorn.Config(create_app(reads_factory), log_level="warning", ws="none", lifespan="off"))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     while not server.started:
@@ -124,55 +129,116 @@ def http_client(reads: NetworkxReads) -> tuple[Callable[[str, dict[str, Any]], d
     return post, stop
 
 
-def bench(papers: int, seed: int, repeat: int, http: bool) -> None:
+def unordered_claims(answer: Answer) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The answer with each row's claims sorted: the order of a method's claims is not part of it."""
+    return [(name, sorted(claims)) for name, claims in answer]
+
+
+def cypher_baseline(driver: Any, database: str | None, name: str, params: dict[str, Any]) -> Callable[[], Answer]:
+    """One hand-written query (queries/<name>.cypher) in a READ session, as Neo4jReads runs its own."""
+    from neo4j import READ_ACCESS
+
+    text = query(name)
+
+    def run() -> Answer:
+        with driver.session(database=database, default_access_mode=READ_ACCESS) as session:
+            return [(r["name"], [(str(e), str(t)) for e, t in r["claims"]]) for r in session.run(text, params)]
+
+    return run
+
+
+def load_neo4j(g: KnowledgeGraph) -> tuple[Any, float]:
+    """Wipe the Neo4j of the NEO4J_* environment and load ``g`` with kg's loader (as benchmarks/load.py)."""
+    store = Neo4jStore(Neo4jSettings())
+    driver = store._live()
+    apply_schema(driver, store.settings.database)
+    wipe_database(driver, store.settings.database)
     t0 = time.perf_counter()
-    g = build(papers, seed)
-    t1 = time.perf_counter()
-    reads = NetworkxReads(g)
-    t2 = time.perf_counter()
-    settle_heap()  # as the server does after loading; the baseline gains from it just as much
-    loser = most_beaten(g)
-    print(f"\nN={papers} papers: {g.number_of_nodes()} nodes, {g.number_of_edges()} relationships; "
-          f"build {t1 - t0:.1f}s, NetworkxReads index {t2 - t1:.2f}s; loser={loser!r} family={FAMILY!r}")
-    assert find_entity(g, loser) is not None
-    cases: list[tuple[str, dict[str, Any], Callable[[dict[str, Any]], Answer], Callable[[], Answer]]] = [
-        ("family_beats", {"family": FAMILY, "loser": loser}, api_family_beats, lambda: baseline_family_beats(g, FAMILY, loser)),
-        ("family_members_claims", {"family": FAMILY}, api_members_claims, lambda: baseline_members_claims(g, FAMILY)),
-    ]
-    post, stop = http_client(reads) if http else (None, None)
-    header = f"{'query':24} {'rows':>5} {'trips':>5} {'api p50':>9} {'api p99':>9}"
-    header += f" {'http p50':>9} {'http p99':>9}" if http else ""
-    print(header + f" {'base p50':>9} {'base p99':>9} {'api/base':>8}")
+    store.upsert(g)
+    seconds = time.perf_counter() - t0
+    assert sum(store.stats()["relationships"].values()) == g.number_of_edges()
+    return store, seconds
+
+
+Case = tuple[str, dict[str, Any], Callable[[dict[str, Any]], Answer], Callable[[], Answer]]
+
+
+def run_cases(papers: int, store: str, cases: list[Case], factory: Callable[[], Any], repeat: int, http: bool) -> None:
+    post, stop = http_client(factory) if http else (None, None)
     try:
         for name, variables, shape, baseline in cases:
-            query = (QUERIES / f"{name}.graphql").read_text(encoding="utf-8")
-            result = run_query(query, variables, reads)
+            text = (QUERIES / f"{name}.graphql").read_text(encoding="utf-8")
+            result = run_query(text, variables, factory())
             assert "errors" not in result, result["errors"]
             answer = shape(result["data"])
-            assert answer == baseline(), f"{name}: the API and kg.graph.queries disagree"
-            api = timings(lambda: run_query(query, variables, reads), repeat)
+            expected = baseline()
+            if store == "embedded":
+                assert answer == expected, f"{name}: the API and kg.graph.queries disagree"
+            else:
+                assert unordered_claims(answer) == unordered_claims(expected), f"{name}: the API and the Cypher baseline disagree"
+            api = timings(lambda: run_query(text, variables, factory()), repeat)
             base = timings(baseline, repeat)
-            line = f"{name:24} {len(answer):>5} {result['extensions']['roundTrips']:>5} {p(api, 50):>9.2f} {p(api, 99):>9.2f}"
+            line = f"{papers:>7} {store:8} {name:22} {len(answer):>5} {result['extensions']['roundTrips']:>5} {p(api, 50):>9.2f} {p(api, 99):>9.2f}"
             if post is not None:
-                assert shape(post(query, variables)["data"]) == answer
-                remote = timings(lambda: post(query, variables), repeat)
+                assert unordered_claims(shape(post(text, variables)["data"])) == unordered_claims(answer)
+                remote = timings(lambda: post(text, variables), repeat)
                 line += f" {p(remote, 50):>9.2f} {p(remote, 99):>9.2f}"
-            print(line + f" {p(base, 50):>9.2f} {p(base, 99):>9.2f} {p(api, 50) / p(base, 50):>8.2f}")
+            print(line + f" {p(base, 50):>9.2f} {p(base, 99):>9.2f} {p(api, 50) / p(base, 50):>8.2f}", flush=True)
     finally:
         if stop is not None:
             stop()
 
 
+def bench(papers: int, seed: int, repeat: int, http: bool, stores: list[str]) -> None:
+    t0 = time.perf_counter()
+    g = build(papers, seed)
+    t1 = time.perf_counter()
+    loser = most_beaten(g)
+    loser_node, family_node_id = find_entity(g, loser), find_family(g, FAMILY)
+    assert loser_node is not None and family_node_id is not None
+    print(f"# N={papers} papers: {g.number_of_nodes()} nodes, {g.number_of_edges()} relationships; "
+          f"build {t1 - t0:.1f}s; loser={loser!r} family={FAMILY!r}", flush=True)
+    variables = [{"family": FAMILY, "loser": loser}, {"family": FAMILY}]
+    shapes = [api_family_beats, api_members_claims]
+    names = ["family_beats", "family_members_claims"]
+    if "embedded" in stores:
+        t2 = time.perf_counter()
+        reads = NetworkxReads(g)
+        print(f"#   embedded: NetworkxReads index {time.perf_counter() - t2:.2f}s", flush=True)
+        settle_heap()  # as the server does after loading; the baseline gains from it just as much
+        baselines = [lambda: baseline_family_beats(g, FAMILY, loser), lambda: baseline_members_claims(g, FAMILY)]
+        run_cases(papers, "embedded", list(zip(names, variables, shapes, baselines)), lambda: reads, repeat, http)
+        del reads
+    if "neo4j" in stores:
+        store, load_s = load_neo4j(g)
+        factory = neo4j_reads(store.settings)
+        print(f"#   neo4j at {store.settings.uri}: load {load_s:.1f}s", flush=True)
+        driver, db = factory.driver(), store.settings.database
+        params = {"family": family_node_id.partition(":")[2], "loser": loser_node.partition(":")[2], "techniques": sorted(TECHNIQUE_LABELS)}
+        baselines = [cypher_baseline(driver, db, "bench_family_beats", params), cypher_baseline(driver, db, "bench_nested", params)]
+        try:
+            run_cases(papers, "neo4j", list(zip(names, variables, shapes, baselines)), factory, repeat, http)
+        finally:
+            factory.close()
+            store.close()
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--papers", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--stores", nargs="+", choices=["embedded", "neo4j"], default=["embedded"],
+                        help="embedded, neo4j or both; neo4j uses NEO4J_URI/USER/PASSWORD and WIPES that database")
     parser.add_argument("--repeat", type=int, default=200)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--http", action="store_true", help="also time the queries over HTTP (local uvicorn)")
     args = parser.parse_args(argv)
-    print("times in ms; trips = store round trips per request; api/base = ratio of p50s")
+    print("times in ms; trips = store round trips per request; base = kg.graph.queries (embedded) or one")
+    print("hand-written Cypher query, queries/bench_*.cypher (neo4j); api/base = ratio of p50s")
+    header = f"{'N':>7} {'store':8} {'query':22} {'rows':>5} {'trips':>5} {'api p50':>9} {'api p99':>9}"
+    header += f" {'http p50':>9} {'http p99':>9}" if args.http else ""
+    print(header + f" {'base p50':>9} {'base p99':>9} {'api/base':>8}")
     for n in args.papers:
-        bench(n, args.seed, args.repeat, args.http)
+        bench(n, args.seed, args.repeat, args.http, args.stores)
 
 
 if __name__ == "__main__":
