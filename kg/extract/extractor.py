@@ -124,7 +124,7 @@ def extract_paper(paper: Paper, corpus: CorpusNames | None = None, use_ner: bool
 
 _BASELINE_CUE = re.compile(
     r"\b(?:compared (?:to|with)|in comparison (?:to|with)|against|baselines?(?: methods?| models?)?"
-    r"(?:,)? (?:such as|like|including|e\.g\.,?)|(?:state-of-the-art|sota|existing|prior|previous) "
+    r"(?:,)? (?:such as|like|including|e\.g\.,?)|(?:existing|prior|previous) "
     r"(?:\w+ ){0,3}(?:such as|like|including|e\.g\.,?)|variants,? (?:such as|like|including))\s+",
     re.I,
 )

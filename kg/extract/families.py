@@ -105,8 +105,10 @@ def is_a_relations(
                 pairs.append((proposed[0], family))
     for n in methods:
         base = _without_size(n.name)
-        if base != n.name:  # a sized checkpoint of a curated member: "LLaMA 2 7B" is an LLM
-            pairs.extend((n.name, family) for family in taxonomy.families_of(base))
+        if base != n.name:  # a sized checkpoint of a curated member: "LLaMA 2 7B", "Qwen2.5-7B" are LLMs
+            unversioned = re.sub(r"[\s\-]?v?\d+(?:\.\d+)*$", "", base)
+            families = taxonomy.families_of(base) or taxonomy.families_of(unversioned)
+            pairs.extend((n.name, family) for family in families)
     return _unique(pairs)
 
 

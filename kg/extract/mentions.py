@@ -32,7 +32,7 @@ class Mention:
 
 # --- name-shaped tokens -------------------------------------------------------------------
 
-_TOKEN = re.compile(r"[A-Za-z0-9][\w\-\.\^{}+*@/]*(?:[\w}+]|\^\*)|[A-Za-z]")
+_TOKEN = re.compile(r"[A-Za-z0-9][\w\-\.\^{}+*@/]*(?:[\w}+]|\^\*)|[A-Za-z0-9]")
 _NOT_NAMES = {
     "AI", "II", "III", "IV", "VI", "GPU", "GPUs", "CPU", "CPUs", "TPU", "API", "APIs", "URL", "PDF", "US",
     "UK", "OK", "TB", "GB", "MB", "KB", "FPS", "SOTA", "ID", "IDs", "IoT", "PhD", "vs", "LaTeX", "GitHub",
@@ -107,7 +107,13 @@ def name_mentions(text: str, sentence_starts: set[int], title_end: int = 0) -> l
             ):
                 end = tokens[j].end()
                 j += 1
-            found.append(Mention(start, end, text[start:end].rstrip("."), "name"))
+            name = text[start:end].rstrip(".")
+            found.append(Mention(start, end, name, "name"))
+            # "LLaMA 2 7B and 13B": the second size names a second checkpoint of the same model
+            sized = re.match(r"^(.*\S)\s+\d+(?:\.\d+)?[BM]$", name)
+            also = re.match(r" and (\d+(?:\.\d+)?[BM])\b", text[end:])
+            if sized and also:
+                found.append(Mention(end + 5, end + 5 + len(also.group(1)), f"{sized.group(1)} {also.group(1)}", "name"))
             i = j
             continue
         # Title-Case runs of two or more capitalised words mid-sentence: "Natural Questions"

@@ -172,3 +172,15 @@ def test_the_statistical_ner_only_fills_gaps_the_rules_leave() -> None:
 def test_a_title_name_is_recognised_throughout_the_abstract() -> None:
     record = extract("Alpha: x", "We propose Alpha. Alpha outperforms BERT on GLUE.")
     assert [(c.winner, c.loser) for c in record.outperforms] == [("Alpha", "BERT")]
+
+
+def test_sized_checkpoints_are_models_of_their_family() -> None:
+    record = extract(
+        "Scaling Sparse Fine-Tuning to Large Language Models",
+        "We scale sparse fine-tuning to state-of-the-art LLMs like LLaMA 2 7B and 13B and to Qwen2.5-7B.",
+    )
+    names = {e.name: e.type for e in record.entities}
+    assert names.get("LLaMA 2 7B") == "Model" and names.get("LLaMA 2 13B") == "Model"
+    assert ("Qwen2.5-7B", "large language models") in record.is_a
+    assert ("LLaMA 2 13B", "large language models") in record.is_a
+    assert "LLaMA 2 7B" not in record.baselines
