@@ -192,14 +192,23 @@ def eval_(
         json_out.write_text(json.dumps(report.to_json(), indent=2), encoding="utf-8")
 
 
-def _precomputed(papers: list[Paper], records_path: Path) -> list[Any]:
-    from kg.evaluate import load_records
+@app.command("eval-linking")
+@friendly_errors
+def eval_linking(
+    pairs: Annotated[Path | None, typer.Argument(help="Merge / non-merge pairs (JSONL); default: the shipped set.")] = None,
+    mode: Annotated[
+        Literal["batch", "incremental"],
+        typer.Option("--mode", help="batch: both papers resolved together; incremental: the second against a store."),
+    ] = "batch",
+    json_out: Annotated[Path | None, typer.Option("--json", help="Also write the scores as JSON here.")] = None,
+) -> None:
+    """Entity linking across papers: precision / recall of merge decisions over labelled name pairs."""
+    from kg.evaluate import evaluate_linking, render_linking
 
-    by_id = load_records(records_path)
-    missing = [p.id for p in papers if p.id not in by_id]
-    if missing:
-        raise KgError(f"{records_path}: no record for {len(missing)} papers, e.g. {missing[0]}")
-    return [by_id[p.id] for p in papers]
+    report = evaluate_linking(pairs, mode)
+    render_linking(report, out)
+    if json_out is not None:
+        json_out.write_text(json.dumps(report.to_json(), indent=2), encoding="utf-8")
 
 
 def _open_store(settings: Settings) -> Any:
@@ -219,34 +228,52 @@ def ingest(
         Path | None, typer.Option("--records", help="Precomputed records (JSONL, e.g. from kg extract --engine dask).")
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Re-extract papers whose content is unchanged too.")] = False,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Papers resolved and written together.")] = 2000,
 ) -> None:
     """Read, extract, resolve and load papers into the store (default: the bundled sample corpus).
 
-    Papers whose content hash matches the stored one are skipped, so a daily feed costs time
-    in proportion to what is new (``--force`` re-extracts everything, e.g. after an upgrade).
+    Papers whose content hash matches the stored one are skipped, and stored papers are
+    re-extracted only when a name new to the corpus appears in their text, so a daily feed
+    costs time in proportion to what is new (``--force`` re-extracts everything, e.g. after
+    an upgrade). Memory follows the batch size, not the corpus.
     """
-    from kg.corpus.hashing import content_hash
-    from kg.store import ingest as load
+    from kg.evaluate import load_records
+    from kg.pipeline import ingest_sources
 
     settings = _settings(data_dir, store)
-    everything = _read(sources or [])
+    records = load_records(records_path) if records_path else None
     target = _open_store(settings)
     try:
-        stored = {} if force else target.paper_hashes([p.id for p in everything])
-        papers = [p for p in everything if stored.get(p.id) != content_hash(p)]
-        if len(papers) < len(everything):
-            console.print(f"{len(everything) - len(papers)} papers unchanged since the last ingest", highlight=False)
-        if records_path:
-            records = _precomputed(papers, records_path)
-        else:
-            records = list(_extract(papers, workers, context=everything))
-        with console.status("resolving and loading"):
-            resolution = load(target, papers, records) if papers else None
+        with _progress() as progress:
+            task = progress.add_task("reading", total=None)
+
+            def plan(n: int) -> None:
+                progress.update(task, description="extracting and loading", total=n, completed=0)
+
+            summary = ingest_sources(
+                target,
+                sources or [sample_corpus()],
+                workers=workers,
+                batch_size=batch_size,
+                force=force,
+                records=records,
+                on_plan=plan,
+                on_batch=lambda n: progress.advance(task, n),
+            )
     finally:
         target.close()
-    entities = len(resolution.entities) if resolution is not None else 0
+    for error in summary.read.errors:
+        console.print(f"[yellow]skipped[/] {error}", highlight=False)
+    console.print(summary.read.summary(), highlight=False)
+    if summary.unchanged:
+        console.print(f"{summary.unchanged} papers unchanged since the last ingest", highlight=False)
+    if summary.relinked:
+        console.print(
+            f"re-linked {summary.relinked} stored papers that mention one of {summary.new_names} names new to the corpus",
+            highlight=False,
+        )
     console.print(
-        f"loaded {len(papers)} papers, {entities} entities into the {settings.store} store"
+        f"loaded {summary.loaded} papers, {summary.entities} entities into the {settings.store} store"
         + (f" at {settings.data_dir}" if settings.store == "embedded" else ""),
         highlight=False,
     )

@@ -75,3 +75,7 @@ class ExtractionRecord(_Record):
     extends: list[tuple[str, str]] = Field(default_factory=list)
     outperforms: list[Outperforms] = Field(default_factory=list)
     comparable: list[Comparable] = Field(default_factory=list)
+    # Not scored: what the paper adds to the corpus-wide name pass (kg.extract.corpus_names),
+    # stored with the paper so a later ingest knows every name without re-reading abstracts.
+    defines: list[str] = Field(default_factory=list)
+    acronyms: list[tuple[str, str]] = Field(default_factory=list)  # (short, long)

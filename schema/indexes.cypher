@@ -8,3 +8,6 @@ CREATE INDEX is_a_paper IF NOT EXISTS FOR ()-[r:IS_A]-() ON (r.paper);
 // since full-text indexes read string properties only).
 CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Method|Model|Dataset|Benchmark|Task|Metric) ON EACH [n.name, n.aliases_text];
 CREATE FULLTEXT INDEX family_names IF NOT EXISTS FOR (n:Family) ON EACH [n.name, n.aliases_text];
+// Full-text over paper text: an ingest finds the stored papers a newly defined name may re-link
+// (queries/papers_mentioning.cypher), without reading every abstract back.
+CREATE FULLTEXT INDEX paper_text IF NOT EXISTS FOR (p:Paper) ON EACH [p.title, p.abstract];

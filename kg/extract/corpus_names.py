@@ -30,15 +30,31 @@ class CorpusNames:
     _matchers: tuple[PhraseMatcher, PhraseMatcher] | None = field(default=None, repr=False, compare=False)
 
     def add_paper(self, paper: Paper) -> None:
-        for definition in find_definitions(f"{paper.title}\n{paper.abstract}"):
-            for surface in (definition.short, definition.long):
-                if not is_generic(surface):
-                    self.names.add(surface)
-            if not is_generic(definition.short):
-                self.expansions.setdefault(surface_key(definition.long), set()).add(definition.short)
-        for name in title_names(paper.title, paper.abstract):
-            if not is_generic(name):
-                self.names.add(name)
+        self.add_defined(*paper_lexicon(paper))
+
+    def add_defined(self, names: Iterable[str], acronyms: Iterable[tuple[str, str]]) -> None:
+        """Add what one paper defines (``paper_lexicon``), e.g. as stored with the paper."""
+        self.names.update(names)
+        for short, long in acronyms:
+            self.expansions.setdefault(surface_key(long), set()).add(short)
+        self._matchers = None
+
+    def update(self, other: CorpusNames) -> None:
+        self.names |= other.names
+        for key, shorts in other.expansions.items():
+            self.expansions.setdefault(key, set()).update(shorts)
+        self._matchers = None
+
+    def added_by(self, other: CorpusNames) -> set[str]:
+        """Names ``other`` would add: new names, and long forms that gain an acronym.
+
+        A stored paper whose text contains one of these may now be linked differently.
+        """
+        new = other.names - self.names
+        for key, shorts in other.expansions.items():
+            if not shorts <= self.expansions.get(key, set()):
+                new.update(shorts)
+        return new
 
     def short_for(self, long_form: str) -> str | None:
         """The acronym another abstract defined for this expansion, when only one was ever defined."""
@@ -60,6 +76,21 @@ class CorpusNames:
         return {"names": self.names, "expansions": self.expansions, "_matchers": None}
 
 
+def paper_lexicon(paper: Paper) -> tuple[list[str], list[tuple[str, str]]]:
+    """What one paper adds to the corpus-wide pass: (names, (short, long) acronym definitions), sorted.
+
+    Stored with the paper, so a later ingest rebuilds the corpus lexicon without re-reading abstracts.
+    """
+    names: set[str] = set()
+    acronyms: set[tuple[str, str]] = set()
+    for definition in find_definitions(f"{paper.title}\n{paper.abstract}"):
+        names.update(s for s in (definition.short, definition.long) if not is_generic(s))
+        if not is_generic(definition.short):
+            acronyms.add((definition.short, definition.long))
+    names.update(n for n in title_names(paper.title, paper.abstract) if not is_generic(n))
+    return sorted(names), sorted(acronyms)
+
+
 def known_entities_spelled() -> list[str]:
     from kg.extract.lexicon import known_surfaces
 
@@ -73,4 +104,4 @@ def collect_names(papers: Iterable[Paper]) -> CorpusNames:
     return names
 
 
-__all__ = ["CorpusNames", "collect_names", "known_entities"]
+__all__ = ["CorpusNames", "collect_names", "known_entities", "paper_lexicon"]

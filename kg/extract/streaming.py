@@ -67,16 +67,21 @@ def _collect(batch: list[Paper], futures: list[Future[list[ExtractionRecord]]]) 
 
 
 def stream_extract(
-    sources: Sources, batch_size: int = 512, workers: int = 1, report: ReadReport | None = None
+    sources: Sources,
+    batch_size: int = 512,
+    workers: int = 1,
+    report: ReadReport | None = None,
+    corpus: CorpusNames | None = None,
 ) -> Iterator[Batch]:
     """Yield (paper, record) batches of at most ``batch_size`` in input order, reading ``sources`` twice.
 
     ``sources`` is what ``read_papers`` takes (files, folders) or a zero-argument callable giving a
     fresh iterable of papers per pass. ``report`` receives pass 2's skipped records and counts.
+    Given ``corpus`` (the names to link, e.g. a store's lexicon plus the new papers'), pass 1 is skipped.
     """
     if batch_size < 1 or workers < 1:
         raise ValueError("batch_size and workers must be at least 1")
-    corpus = collect_names(_papers(sources))
+    corpus = corpus if corpus is not None else collect_names(_papers(sources))
     batches = _batches(_papers(sources, report), batch_size)
     if workers == 1:
         for batch in batches:

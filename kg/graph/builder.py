@@ -57,6 +57,10 @@ def _add_paper(g: KnowledgeGraph, paper: Paper | None, record: ResolvedRecord | 
         attrs["content_hash"] = content_hash(paper)  # lets a later ingest skip the paper when unchanged
     if record is not None:
         attrs["kind"] = record.paper_kind
+        if record.defines:
+            attrs["defines"] = list(record.defines)
+        if record.acronyms:
+            attrs["acronyms"] = [m.join_acronym(short, long) for short, long in record.acronyms]
     node = m.paper_node(paper_id)
     if node in g:
         g.nodes[node].update(attrs)

@@ -6,7 +6,8 @@ attribute, which a vote may change without moving the node), ``Family:<family ke
 Edge keys are deterministic strings (``TYPE|paper|digest``) so adding the same claim twice
 is a no-op.
 
-Properties: Paper {label, id, title, abstract, authors, url?, published?, source?, kind};
+Properties: Paper {label, id, title, abstract, authors, url?, published?, source?, kind,
+content_hash, defines?, acronyms? (the names it adds to the corpus-wide pass; "SHORT\tlong form")};
 entities {label, key, name, aliases}; Family {label, key, name, aliases, taxonomy (bool)}.
 Edges: ``type`` plus, for every claim, ``paper``; MENTIONS {surface, aliases, vote, declared};
 OUTPERFORMS {on, metric, evidence, confidence, loser_generic}; OUTPERFORMS_GENERIC (winner →
@@ -52,6 +53,19 @@ EXTENDS: Final = "EXTENDS"
 
 TEXT: Final = "text"
 TAXONOMY: Final = "taxonomy"
+
+
+ACRONYM_SEPARATOR: Final = "\t"
+
+
+def join_acronym(short: str, long: str) -> str:
+    """One acronym definition as a Paper ``acronyms`` item (stores hold lists of strings, not pairs)."""
+    return f"{short}{ACRONYM_SEPARATOR}{long}"
+
+
+def split_acronym(item: str) -> tuple[str, str]:
+    short, _, long = item.partition(ACRONYM_SEPARATOR)
+    return short, long
 
 
 def paper_node(paper_id: str) -> str:

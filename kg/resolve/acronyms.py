@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from kg.resolve.keys import entity_key
 
-_MARKUP = re.compile(r"[\^{}]")
+_MARKUP = re.compile(r"[\^{}$]")
 _WORDS = re.compile(r"[^\W_]+")
 _STOPWORDS = frozenset({"a", "an", "and", "the", "of", "for", "with", "in", "on", "to", "via", "by"})
 _MAX_LETTERS = 12

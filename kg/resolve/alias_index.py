@@ -41,9 +41,22 @@ class AliasIndex:
 
     def add(self, entity: IndexedEntity) -> None:
         """Add (or replace) one entity."""
+        self.remove(entity.key)
         self.entities[entity.key] = entity
         for surface in entity.surfaces():
             self._by_surface.setdefault(match_key(surface), set()).add(entity.key)
+
+    def remove(self, key: str) -> None:
+        """Forget one entity (nothing when it is not there)."""
+        entity = self.entities.pop(key, None)
+        if entity is None:
+            return
+        for surface in entity.surfaces():
+            keys = self._by_surface.get(match_key(surface))
+            if keys is not None:
+                keys.discard(key)
+                if not keys:
+                    del self._by_surface[match_key(surface)]
 
     def lookup(self, surface: str) -> list[str]:
         """Sorted keys of the entities known by ``surface`` (empty when none)."""

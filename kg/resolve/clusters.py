@@ -57,11 +57,16 @@ class Clusters:
         return True
 
 
+def _words(name: str) -> set[str]:
+    """Key words, a metric's cut-off counted as a word of its own ("ndcg@10" → ndcg, 10)."""
+    return {part for word in key_words(name) for part in word.split("@") if part}
+
+
 def is_cut_or_padded(alias: str, names: Iterable[str]) -> bool:
-    """Whether the alias drops or adds a meaningful word to a name ("accuracy" vs "top-1 accuracy")."""
-    alias_words = set(key_words(alias))
+    """Whether the alias drops or adds a meaningful word to a name ("accuracy" vs "top-1 accuracy", "nDCG" vs "nDCG@10")."""
+    alias_words = _words(alias)
     for name in names:
-        name_words = set(key_words(name))
+        name_words = _words(name)
         if (alias_words < name_words or name_words < alias_words) and not (
             alias_words ^ name_words
         ) <= _GENERIC_WORDS:

@@ -13,7 +13,25 @@ import re
 import unicodedata
 from functools import lru_cache
 
-_MARKUP = re.compile(r"[\^{}\\\"`]")
+_MARKUP = re.compile(r"[\^{}\\\"`$]")
+# LaTeX font and text commands whose argument is the name itself: "$\\text{S}^2$FT" is S2FT.
+_LATEX_COMMANDS = re.compile(
+    r"\\(?:text(?:bf|it|rm|sc|tt|sf|up)?|math(?:rm|bf|it|sf|tt|cal|bb|frak)|operatorname|boldsymbol|emph|rm|bf|it|sf|tt)\b\s*"
+)
+# Greek letters as LaTeX writes them, so "β-VAE" = "$\\beta$-VAE" = "beta-VAE"; "×" as in "8×7B".
+_GREEK = {
+    "α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "ϵ": "epsilon", "ζ": "zeta",
+    "η": "eta", "θ": "theta", "ϑ": "theta", "ι": "iota", "κ": "kappa", "λ": "lambda", "μ": "mu", "ν": "nu",
+    "ξ": "xi", "π": "pi", "ρ": "rho", "σ": "sigma", "ς": "sigma", "τ": "tau", "υ": "upsilon", "φ": "phi",
+    "ϕ": "phi", "χ": "chi", "ψ": "psi", "ω": "omega",
+}
+_SYMBOLS = str.maketrans({**_GREEK, **{k.upper(): v for k, v in _GREEK.items() if k.upper() != k}, "×": "x"})
+# Spelling that ``match_key`` ignores on top of ``entity_key``: a "v" before a final version
+# number ("SQuAD v1.1" = "SQuAD 1.1", "ColBERTv2" = "ColBERT v2"; not the one in "wav2vec"),
+# British -ise/-isation/-elling ("normalisation", "modelling") and a slash ("CNN/DailyMail").
+_VERSION_V = re.compile(r"(?<!\d)v(?=\d+(?: |$))")
+_BRITISH_ISE = re.compile(r"(?<=[a-z]{3})is(ations?|e[ds]?|ers?|ing)\b")
+_BRITISH_LL = re.compile(r"\b(model|label|signal|travel|tunnel|channel|level)l(ing|ed|er|ers)\b")
 _SEPARATORS = re.compile(r"[\s\-_.\u2010-\u2015]+")
 _AROUND_SLASH = re.compile(r"\s*/\s*")
 _LAST_WORD = re.compile(r"([^\W_]+)\W*$")
@@ -72,7 +90,8 @@ def entity_key(name: str) -> str:
     >>> entity_key("S^{2}FT"), entity_key("FER-YOLO-Mamba"), entity_key("SSMs")
     ('s2ft', 'fer yolo mamba', 'ssm')
     """
-    text = _MARKUP.sub("", unicodedata.normalize("NFKC", name))
+    text = _LATEX_COMMANDS.sub("", unicodedata.normalize("NFKC", name))
+    text = _MARKUP.sub("", text.translate(_SYMBOLS))
     folded = _SEPARATORS.sub(" ", text.casefold()).strip()
     folded = _AROUND_SLASH.sub("/", folded)
     if not folded:
@@ -80,9 +99,19 @@ def entity_key(name: str) -> str:
     return _singularise_last(folded, text.strip())
 
 
+@lru_cache(maxsize=65536)
 def match_key(name: str) -> str:
-    """``entity_key`` without spaces: what the resolver compares to call two surfaces equal."""
-    return entity_key(name).replace(" ", "")
+    """``entity_key`` without spaces: what the resolver compares to call two surfaces equal.
+
+    It also drops spelling ``entity_key`` keeps: a version "v" ("SQuAD v1.1" = "SQuAD 1.1"),
+    British -ise/-elling forms ("normalisation" = "normalization") and slashes.
+
+    >>> match_key("ColBERT v2") == match_key("ColBERTv2"), match_key("layer normalisation")
+    (True, 'layernormalization')
+    """
+    key = _VERSION_V.sub("", entity_key(name))
+    key = _BRITISH_LL.sub(r"\1\2", _BRITISH_ISE.sub(r"iz\1", key))
+    return key.replace(" ", "").replace("/", "")
 
 
 def key_words(name: str) -> list[str]:

@@ -95,3 +95,5 @@ class ResolvedRecord(_Frozen):
     extends: list[tuple[str, str]] = Field(default_factory=list)
     outperforms: list[ResolvedOutperforms] = Field(default_factory=list)
     comparable: list[ResolvedComparable] = Field(default_factory=list)
+    defines: list[str] = Field(default_factory=list)  # passed through: what the paper adds to the corpus-wide name pass
+    acronyms: list[tuple[str, str]] = Field(default_factory=list)

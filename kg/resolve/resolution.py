@@ -128,6 +128,8 @@ class Resolution:
             is_a=_unique_by(is_a, lambda i: (i.entity, i.family)),
             extends=_unique((a, b) for a, b in extends if a != b),
             outperforms=_unique(c for c in outperforms if c.winner != c.loser),
+            defines=list(record.defines),
+            acronyms=list(record.acronyms),
             comparable=_unique(c for c in comparable if c.a != c.b),
         )
 

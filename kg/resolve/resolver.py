@@ -13,6 +13,9 @@ How mentions become entities (each step deterministic):
    padded form of U's name ("accuracy" is not "top-1 accuracy"), both have the same coarse
    kind (technique / data / metric), no paper names both as distinct entities, and the
    merge does not join two stored entities.
+   A name that is another unit's proper name plus a head word that only says what kind of
+   thing it is joins that unit under the same checks ("BLEU score" is BLEU, "COCO dataset"
+   COCO, "Adam optimizer" Adam); for data, so does a split ("COCO test-dev", "MS MARCO dev").
 5. Each cluster gets a display name (an acronym that abbreviates another surface, else the
    most used name; never a name other clusters share) and its key: the stored key, else
    ``entity_key(display name)``; type by vote, ties by ``canonical.TYPE_PRIORITY``.
@@ -20,6 +23,7 @@ How mentions become entities (each step deterministic):
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
@@ -31,7 +35,7 @@ from kg.resolve.keys import entity_key, match_key
 from kg.resolve.mentions import Entry, PaperMentions, collect
 from kg.resolve.model import ResolvedEntity, ResolvedMention
 from kg.resolve.resolution import Resolution
-from kg.resolve.senses import Unit, expansions, signatures, split_senses, split_stored
+from kg.resolve.senses import Unit, expansions, split_senses, split_stored
 from kg.resolve.senses import order as content_order
 from kg.resolve.senses import weight as total_weight
 from kg.taxonomy import Taxonomy, load_taxonomy
@@ -58,6 +62,7 @@ class Resolver:
         clusters = Clusters(units)
         self._merge_stored(units, clusters)
         self._link_aliases(units, clusters)
+        self._link_heads(units, clusters)
         key_of, entities = self._entities(units, clusters)
         families = FamilyResolver(self.taxonomy)
         for record in unique.values():
@@ -102,8 +107,7 @@ class Resolver:
         for group_key in sorted(groups):
             for sense in split_senses(groups[group_key]):
                 for part in split_stored(sense):
-                    exps = {sig for e in part for x in expansions(e) for sig in signatures(x)}
-                    units.append(Unit(len(units), part, exps))
+                    units.append(Unit(len(units), part, {x for e in part for x in expansions(e)}))
         return units
 
     @staticmethod
@@ -137,8 +141,8 @@ class Resolver:
             (source,) = claimed[key]
             targets = named.get(key, set()) - {source}
             if len(targets) > 1:
-                own_sigs = {sig for e in units[source].entries for sig in signatures(e.name)}
-                targets = {t for t in targets if units[t].expansions & own_sigs}
+                spelled = sorted({e.name for e in units[source].entries})
+                targets = {t for t in targets if any(units[t].spells_out(name) for name in spelled)}
             if len(targets) != 1:
                 continue
             (target,) = targets
@@ -146,6 +150,20 @@ class Resolver:
             if any(is_cut_or_padded(alias, names) for alias in surfaces[(source, key)]):
                 continue
             clusters.union(source, target)
+
+    @staticmethod
+    def _link_heads(units: list[Unit], clusters: Clusters) -> None:
+        """Step 4, head words: join "X score" / "X dataset" / "X test-dev" to the one unit named X."""
+        named: dict[str, set[int]] = {}
+        for unit in units:
+            for name in unit.names:
+                named.setdefault(name, set()).add(unit.index)
+        for unit in units:
+            data = clusters.kind(clusters.find(unit.index)) == "data"
+            for base in sorted({b for e in unit.entries if (b := _without_head(e.name, data=data))}):
+                targets = named.get(base, set()) - {unit.index}
+                if len(targets) == 1:
+                    clusters.union(unit.index, next(iter(targets)))
 
     def _entities(self, units: list[Unit], clusters: Clusters) -> tuple[dict[int, str], dict[str, ResolvedEntity]]:
         """Step 5: display names, keys and types; only clusters some paper in the batch mentions."""
@@ -186,6 +204,34 @@ class Resolver:
                 papers=papers,
             )
         return key_of, dict(sorted(entities.items()))
+
+
+# Head words that only say what kind of thing a proper name is ("BLEU score", "COCO dataset").
+# Not "loss", "block", "layer": "CLIP loss" and "Mamba block" are parts of CLIP and Mamba.
+_HEAD_WORDS = frozenset(
+    {
+        "model", "method", "approach", "algorithm", "framework", "architecture", "network", "technique",
+        "optimizer", "benchmark", "dataset", "corpus", "score", "metric", "measure",
+    }
+)
+# Words naming a split of a dataset, which is still that dataset ("COCO test-dev", "LVIS val").
+_SPLIT_WORDS = frozenset({"val", "validation", "dev", "development", "test", "testdev", "train", "training", "set", "split"})
+
+
+_NAME_PARTS = re.compile(r"[\s\-_\u2010-\u2015]+")
+
+
+def _without_head(name: str, *, data: bool) -> str | None:
+    """``match_key`` of a proper name without its trailing head word (or, for data, split words); None if none."""
+    if not any(c.isupper() or c.isdigit() for c in name):
+        return None
+    words = [w for w in _NAME_PARTS.split(name.strip()) if w]
+    cut = len(words)
+    if cut > 1 and entity_key(words[cut - 1]) in _HEAD_WORDS:
+        cut -= 1
+    while data and cut > 1 and entity_key(words[cut - 1]) in _SPLIT_WORDS:
+        cut -= 1
+    return match_key(" ".join(words[:cut])) if cut < len(words) else None
 
 
 def _display(entries: list[Entry], name_roots: dict[str, set[int]]) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kg.resolve.acronyms import is_acronym_of
 from kg.resolve.keys import key_words, match_key
@@ -19,21 +20,69 @@ STOPWORDS = frozenset({"a", "an", "and", "the", "of", "for", "with", "in", "on",
 
 @dataclass
 class Unit:
-    """Entries that are certainly one entity (one name group, or one sense of it)."""
+    """Entries that are certainly one entity (one name group, or one sense of it); ``expansions``: what they spell out."""
 
     index: int
     entries: list[Entry]
     expansions: set[str] = field(default_factory=set)
+
+    def spells_out(self, name: str) -> bool:
+        """Whether ``name`` is one of this unit's expansions (in the sense of ``same_sense``)."""
+        return any(same_sense(name, exp) for exp in sorted(self.expansions))
 
     @property
     def names(self) -> set[str]:
         return {match_key(e.name) for e in self.entries}
 
 
-def signatures(expansion: str) -> set[str]:
-    """Forms under which two expansions count as one sense ("low-rank adaptation" ~ "low rank adapters")."""
-    words = [w for w in key_words(expansion) if w not in STOPWORDS]
-    return {match_key(expansion), "~" + " ".join(w[:4] for w in words)}
+# Words papers use interchangeably inside one expansion ("rotary position embedding" = "rotary positional encoding").
+_SYNONYMS = {"embedding": "encoding", "embeddings": "encoding", "encodings": "encoding"}
+_MIN_STEM = 5
+
+
+def _sense_words(expansion: str) -> tuple[str, ...]:
+    return tuple(_SYNONYMS.get(w, w) for w in key_words(expansion) if w not in STOPWORDS)
+
+
+def _similar(a: str, b: str) -> bool:
+    """One word, two spellings: equal, one a prefix of the other ("net" / "networks"), or a shared stem of 5+ letters."""
+    if a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    if len(short) >= 3 and long.startswith(short):
+        return True
+    stem = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        stem += 1
+    return stem >= _MIN_STEM
+
+
+@lru_cache(maxsize=65536)
+def _aligned(a: tuple[str, ...], b: tuple[str, ...], spare: int) -> bool:
+    """Whether the word lists align word by word (a compound may stand for two words); ``spare`` trailing extras allowed."""
+    if not a or not b:
+        return len(a) + len(b) <= spare
+    if _similar(a[0], b[0]) and _aligned(a[1:], b[1:], spare):
+        return True
+    if len(a) > 1 and _similar(a[0] + a[1], b[0]) and _aligned(a[2:], b[1:], spare):
+        return True
+    return len(b) > 1 and _similar(a[0], b[0] + b[1]) and _aligned(a[1:], b[2:], spare)
+
+
+@lru_cache(maxsize=65536)
+def same_sense(x: str, y: str) -> bool:
+    """Whether two expansions of one acronym name the same thing.
+
+    Word by word they must be spellings of one another ("networks" / "nets", "modeling" /
+    "modelling", "adaptation" / "adapters"), with at most one extra word at the end
+    ("chain-of-thought prompting" / "chain of thought"); "contrastive" vs "continual" learning
+    or "supervised" vs "sparse" fine-tuning are different senses.
+    """
+    if match_key(x) == match_key(y):
+        return True
+    return _aligned(_sense_words(x), _sense_words(y), 1)
 
 
 def expansions(entry: Entry) -> list[str]:
@@ -75,10 +124,16 @@ def split_senses(entries: list[Entry]) -> list[list[Entry]]:
     if not with_exp:
         return [entries]
     comps = _Components()
+    distinct: dict[str, str] = {}
     for entry_id, exps in with_exp.items():
         for exp in exps:
-            for sig in signatures(exp):
-                comps.union(("e", entry_id), ("s", sig))
+            distinct.setdefault(match_key(exp), exp)
+            comps.union(("e", entry_id), ("x", match_key(exp)))
+    forms = sorted(distinct)
+    for i, first in enumerate(forms):
+        for second in forms[i + 1 :]:
+            if same_sense(distinct[first], distinct[second]):
+                comps.union(("x", first), ("x", second))
     parts: dict[object, list[Entry]] = {}
     for entry in entries:
         if entry.id in with_exp:

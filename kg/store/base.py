@@ -8,11 +8,13 @@ and the query methods answer the API's questions with the semantics of ``kg.grap
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any, Literal, Protocol, runtime_checkable
 
 from kg.graph.model import KnowledgeGraph
 from kg.resolve.alias_index import AliasIndex
+from kg.types import Paper
 
 ExportFormat = Literal["json", "graphml", "csv"]
 EXPORT_FORMATS: tuple[ExportFormat, ...] = ("json", "graphml", "csv")
@@ -55,6 +57,15 @@ class Store(Protocol):
 
     def paper_hashes(self, paper_ids: list[str]) -> dict[str, str]:
         """Stored content hash of each paper it has (``kg.corpus.hashing``), for skipping unchanged papers."""
+
+    def paper_lexicons(self) -> list[tuple[list[str], list[str]]]:
+        """(defines, acronyms) of every stored paper that has some: its part of the corpus-wide name pass."""
+
+    def papers_mentioning(self, phrases: list[str]) -> list[Paper]:
+        """Stored papers whose title or abstract contains any phrase (``kg.store.text_match``), sorted by id."""
+
+    def deferred_writes(self) -> AbstractContextManager[Any]:
+        """A block whose writes may be saved together at its end (embedded: one file write; Neo4j: each batch commits)."""
 
     def close(self) -> None:
         """Release the store; later calls fail with StoreError."""

@@ -1,26 +1,32 @@
 """The embedded store: a networkx MultiDiGraph kept in ``<data_dir>/graph.json``.
 
 The file is plain node-link JSON (never pickle), sorted so identical content gives identical
-bytes, and replaced atomically on every write. One process writes at a time.
+bytes, and replaced atomically on every write (or once at the end of a ``deferred_writes``
+block, which is how a large ingest avoids rewriting the file per batch). One process writes
+at a time.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
 from kg.errors import StoreError
-from kg.graph.derive import alias_index
-from kg.graph.model import KnowledgeGraph, paper_node
+from kg.graph.derive import alias_index, update_alias_index
+from kg.graph.model import PAPER, KnowledgeGraph, paper_node
 from kg.graph import queries
 from kg.graph.queries import stats
 from kg.resolve.alias_index import AliasIndex
 from kg.store.base import ExportFormat
 from kg.store.export import export_graph
-from kg.store.merge import remove_papers, replace_papers
+from kg.store.merge import ClaimIndex, remove_papers, replace_papers
 from kg.store.serialize import read_graph, write_graph
+from kg.store.text_match import PhraseFinder, paper_from_attrs
 from kg.taxonomy import Taxonomy, load_taxonomy
+from kg.types import Paper
 
 GRAPH_FILE = "graph.json"
 
@@ -37,6 +43,9 @@ class EmbeddedStore:
         except OSError as error:
             raise StoreError(f"cannot create data directory {self.data_dir}: {error}") from error
         self._graph: KnowledgeGraph | None = read_graph(self.path)
+        self._claims: ClaimIndex | None = None  # built on the first write
+        self._aliases: AliasIndex | None = None  # built on the first alias_index(), then kept up to date
+        self._deferred = False
 
     def _live(self) -> KnowledgeGraph:
         if self._graph is None:
@@ -44,20 +53,58 @@ class EmbeddedStore:
         return self._graph
 
     def _save(self) -> None:
-        """Persist; on failure reload the last good file so memory and disk agree, then re-raise."""
+        """Persist (unless deferred); on failure reload the last good file so memory and disk agree, then re-raise."""
+        if self._deferred:
+            return
         try:
             write_graph(self.path, self._live())
         except BaseException:
-            self._graph = read_graph(self.path)
+            self._reload()
             raise
 
+    def _reload(self) -> None:
+        self._graph = read_graph(self.path)
+        self._claims = self._aliases = None
+
+    def _claim_index(self) -> ClaimIndex:
+        if self._claims is None:
+            self._claims = ClaimIndex(self._live())
+        return self._claims
+
+    @contextmanager
+    def deferred_writes(self) -> Iterator[EmbeddedStore]:
+        """Apply every write inside the block in memory and save the file once at its end.
+
+        If the block raises, memory goes back to the last saved file: nothing of the block is kept.
+        """
+        if self._deferred:
+            yield self
+            return
+        self._deferred = True
+        try:
+            yield self
+        except BaseException:
+            self._deferred = False
+            self._reload()
+            raise
+        self._deferred = False
+        self._save()
+
     def upsert(self, piece: KnowledgeGraph) -> None:
-        replace_papers(self._live(), piece, self.taxonomy)
+        g = self._live()
+        try:
+            touched = replace_papers(g, piece, self.taxonomy, self._claim_index())
+        except BaseException:
+            self._reload()  # a half-applied piece never stays in memory
+            raise
+        if self._aliases is not None:
+            update_alias_index(self._aliases, g, touched)
         self._save()
 
     def delete_paper(self, paper_id: str) -> bool:
-        found = bool(remove_papers(self._live(), [paper_id], self.taxonomy))
+        found = bool(remove_papers(self._live(), [paper_id], self.taxonomy, self._claim_index()))
         if found:
+            self._aliases = None
             self._save()
         return found
 
@@ -69,7 +116,10 @@ class EmbeddedStore:
         return self._live().copy(as_view=True)
 
     def alias_index(self) -> AliasIndex:
-        return alias_index(self._live())
+        """Known entities; the same object is kept up to date by later writes (copy nothing, read before writing)."""
+        if self._aliases is None:
+            self._aliases = alias_index(self._live())
+        return self._aliases
 
     def export(self, path: Path, format: ExportFormat) -> Path:
         return export_graph(self._live(), path, format)
@@ -86,6 +136,20 @@ class EmbeddedStore:
                 found[paper_id] = str(attrs["content_hash"])
         return found
 
+    def paper_lexicons(self) -> list[tuple[list[str], list[str]]]:
+        return [
+            (list(d.get("defines", [])), list(d.get("acronyms", [])))
+            for _, d in self._live().nodes(data=True)
+            if d.get("label") == PAPER and (d.get("defines") or d.get("acronyms"))
+        ]
+
+    def papers_mentioning(self, phrases: list[str]) -> list[Paper]:
+        finder = PhraseFinder(phrases)
+        if not finder:
+            return []
+        papers = (paper_from_attrs(d) for _, d in self._live().nodes(data=True) if d.get("label") == PAPER)
+        return sorted((p for p in papers if finder.in_paper(p)), key=lambda p: p.id)
+
     def methods_in_family(self, family: str) -> list[str]:
         return queries.methods_in_family(self._live(), family)
 
@@ -94,6 +158,7 @@ class EmbeddedStore:
 
     def close(self) -> None:
         self._graph = None
+        self._claims = self._aliases = None
 
     def __enter__(self) -> EmbeddedStore:
         return self

@@ -24,7 +24,8 @@ hundred thousand relationships, not for huge ones. One process writes at a time.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 from typing import Any, TypeVar
@@ -44,6 +45,7 @@ from kg.store.neo4j_schema import ensure_schema
 from kg.store.neo4j_settings import Neo4jSettings, connect, one_line
 from kg.store.neo4j_write import delete_papers, write_batch
 from kg.taxonomy import Taxonomy, load_taxonomy
+from kg.types import Paper
 
 PAPERS_PER_BATCH = 1000
 T = TypeVar("T")
@@ -112,11 +114,22 @@ class Neo4jStore:
     def paper_hashes(self, paper_ids: list[str]) -> dict[str, str]:
         return self._call(lambda d: read.paper_hashes(d, self.settings.database, paper_ids))
 
+    def paper_lexicons(self) -> list[tuple[list[str], list[str]]]:
+        return self._call(lambda d: read.paper_lexicons(d, self.settings.database))
+
+    def papers_mentioning(self, phrases: list[str]) -> list[Paper]:
+        return self._call(lambda d: read.papers_mentioning(d, self.settings.database, phrases))
+
     def methods_in_family(self, family: str) -> list[str]:
         return self._call(lambda d: read.methods_in_family(d, self.settings.database, family))
 
     def outperformers(self, loser: str, family: str | None = None) -> list[tuple[str, list[dict[str, Any]]]]:
         return self._call(lambda d: read.outperformers(d, self.settings.database, loser, family))
+
+    @contextmanager
+    def deferred_writes(self) -> Iterator[Neo4jStore]:
+        """Nothing to defer: every batch of an upsert commits in its own transaction."""
+        yield self
 
     def close(self) -> None:
         if self._driver is not None:

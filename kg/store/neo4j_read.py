@@ -17,6 +17,8 @@ from kg.resolve.alias_index import AliasIndex
 from kg.resolve.keys import entity_key, match_key
 from kg.store.cypher import query
 from kg.store.neo4j_rows import edge_from_neo4j, indexed_entity, node_from_neo4j
+from kg.store.text_match import PhraseFinder, paper_from_attrs, words
+from kg.types import Paper
 
 _TECHNIQUES = sorted(TECHNIQUE_LABELS)
 ALIAS_CHUNK = 5000
@@ -121,3 +123,29 @@ def paper_hashes(driver: Driver, database: str | None, paper_ids: list[str]) -> 
     """Stored content hash of each of ``paper_ids`` that the database holds."""
     rows = _read(driver, database, "paper_hashes", ids=list(paper_ids))
     return {row["id"]: row["hash"] for row in rows if row["hash"] is not None}
+
+
+def paper_lexicons(driver: Driver, database: str | None) -> list[tuple[list[str], list[str]]]:
+    return [(list(row["defines"]), list(row["acronyms"])) for row in _read(driver, database, "paper_lexicons")]
+
+
+PHRASES_PER_QUERY = 200  # well under Lucene's 1,024 clauses
+
+
+def _lucene_phrase(phrase: str) -> str:
+    """A quoted Lucene phrase: analysed like the indexed text, so only the quote and backslash need escaping."""
+    return '"' + phrase.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def papers_mentioning(driver: Driver, database: str | None, phrases: list[str]) -> list[Paper]:
+    """As the embedded store: the full-text index narrows, ``PhraseFinder`` decides."""
+    finder = PhraseFinder(phrases)
+    wanted = sorted({p for p in phrases if words(p)})
+    found: dict[str, Paper] = {}
+    for start in range(0, len(wanted), PHRASES_PER_QUERY):
+        text = " OR ".join(_lucene_phrase(p) for p in wanted[start : start + PHRASES_PER_QUERY])
+        for row in _read(driver, database, "papers_mentioning", query=text, limit=10_000_000):
+            paper = paper_from_attrs(row["props"])
+            if paper.id not in found and finder.in_paper(paper):
+                found[paper.id] = paper
+    return [found[k] for k in sorted(found)]
