@@ -70,7 +70,7 @@ def _initials_long_form(s_chars: list[str], candidate: str) -> str | None:
     return candidate[start:].strip()
 
 
-def _best_long_form(short: str, candidate: str) -> str | None:
+def best_long_form(short: str, candidate: str) -> str | None:
     """Word initials first; else Schwartz–Hearst: the short form's characters right to left."""
     expanded = _POWER.sub(lambda m: m.group(1) * int(m.group(2)), short)  # S^{2}FT → SSFT
     s_chars = [c.lower() for c in expanded if c.isalpha()] or [c.lower() for c in expanded if c.isalnum()]
@@ -122,7 +122,7 @@ def find_definitions(text: str) -> list[AcronymDefinition]:
         if not window:
             continue
         candidate = before[window[0].start() :]
-        long_form = _best_long_form(short, candidate)
+        long_form = best_long_form(short, candidate)
         if long_form is None or long_form.lower() == short.lower():
             continue
         long_words = long_form.split()

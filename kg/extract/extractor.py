@@ -6,8 +6,9 @@ import os
 import re
 from collections.abc import Iterable, Iterator
 
-from kg.extract.acronyms import find_definitions
+from kg.extract.acronyms import best_long_form, find_definitions
 from kg.extract.claims import Named, sentence_claims
+from kg.extract.coined import coined_spans, coined_type
 from kg.extract.coordination import split_coordinations
 from kg.extract.corpus_names import CorpusNames, collect_names
 from kg.extract.document import PaperText
@@ -15,7 +16,7 @@ from kg.extract.entities import EntityTable, is_generic
 from kg.extract.families import expand_family_claims, extends_relations, is_a_relations
 from kg.extract.lexicon import is_known, known_entities
 from kg.extract.mentions import Mention, is_name_shaped, method_mentions, name_mentions, phrase_mentions, select_mentions, task_mentions
-from kg.extract.proposed import proposal_spans, proposed_mentions, title_lead_phrase, title_names
+from kg.extract.proposed import is_cited, proposal_spans, proposed_mentions, title_lead_phrase, title_names
 from kg.types import ExtractionRecord, Paper, PaperKind, ProposedEntity
 
 USE_NER = os.environ.get("KG_USE_NER", "0") == "1"  # measured: lowers dev F1, so opt-in
@@ -44,6 +45,8 @@ def extract_paper(paper: Paper, corpus: CorpusNames | None = None, use_ner: bool
     candidates += phrase_mentions(pt.doc, lower, "lexicon", types)
     candidates += task_mentions(text)
     candidates += method_mentions(text)
+    coined = coined_spans(text, pt.sentences)
+    candidates += [Mention(s, e, text[s:e], "coined", coined_type(text[s:e])) for s, e in coined]
 
     for name in title_names(paper.title, paper.abstract):
         at = text.find(name)
@@ -69,7 +72,7 @@ def extract_paper(paper: Paper, corpus: CorpusNames | None = None, use_ner: bool
         for m in mentions
         if (group := table.group_at(m)) is not None
     ]
-    proposed_names = _proposed(paper, pt, mentions, table)
+    proposed_names = _proposed(paper, pt, mentions, table, coined)
 
     outperforms, comparable = [], []
     for start, end in pt.sentences[1:]:
@@ -175,19 +178,16 @@ def _abbreviates(short: str, long: str) -> bool:
     return " " in long and len(short) < len(long) and all(c in rest for c in letters)
 
 
-def _proposed(paper: Paper, pt: PaperText, mentions: list[Mention], table: EntityTable) -> list[str]:
+def _proposed(
+    paper: Paper, pt: PaperText, mentions: list[Mention], table: EntityTable, coined: list[tuple[int, int]]
+) -> list[str]:
+    """Names of what the paper introduces: title names, cued names, the title's lead phrase, coined phrases."""
     names: list[str] = []
     for name in title_names(paper.title, paper.abstract):
         group = table.find(name)
         if group is not None:
             names.append(group.name)
-    for m in proposed_mentions(pt.text, pt.sentences, mentions):
-        group = table.group_at(m)
-        if group is None or group.name in names:
-            continue
-        if group.mentions and all(x.source == "lexicon" for x in group.mentions):
-            continue  # a well-known name is used, not proposed
-        names.append(group.name)
+    _add_proposed(names, proposed_mentions(pt.text, pt.sentences, mentions), table, pt.text)
     lead = title_lead_phrase(paper.title, paper.abstract)
     single_name = lead is not None and " " not in lead and is_name_shaped(lead) and not is_known(lead)
     if lead and (not names or single_name) and not _SURVEY.search(paper.title):
@@ -199,7 +199,50 @@ def _proposed(paper: Paper, pt: PaperText, mentions: list[Mention], table: Entit
             group = table.find(lead)
             if group is not None and group.name not in names:
                 names.insert(0, group.name)
+    # coined phrases are secondary parts ("two techniques: …"), so they never displace the title's lead
+    _add_proposed(names, _covering(mentions, coined), table, pt.text)
+    _merge_abbreviations(names, table)
     return names
+
+
+def _add_proposed(names: list[str], chosen: list[Mention], table: EntityTable, text: str) -> None:
+    """Append the entity of each chosen mention unless it is well known or cited as earlier work."""
+    for m in chosen:
+        group = table.group_at(m)
+        if group is None or group.name in names:
+            continue
+        if group.mentions and all(x.source == "lexicon" for x in group.mentions):
+            continue  # a well-known name is used, not proposed
+        if any(is_cited(text, x.end) for x in group.mentions):
+            continue  # "rotary positional encoding (RoPE) [32]": a cited name is earlier work
+        names.append(group.name)
+
+
+def _covering(mentions: list[Mention], spans: list[tuple[int, int]]) -> list[Mention]:
+    """For each span, the selected mention that overlaps it most."""
+    found = []
+    for start, end in spans:
+        # a mention mostly outside the span is a different thing that merely touches it
+        overlapping = [m for m in mentions if 2 * (min(m.end, end) - max(m.start, start)) > m.end - m.start]
+        if overlapping:
+            found.append(max(overlapping, key=lambda m: min(m.end, end) - max(m.start, start)))
+    return found
+
+
+def _merge_abbreviations(names: list[str], table: EntityTable) -> None:
+    """ "a family of Fast-Forward Networks. Our FFNet …": a proposed short name whose capitals are the
+    initials of a proposed long name (and that spells it like an acronym) is the same contribution."""
+    for short in [n for n in names if " " not in n and is_name_shaped(n)]:
+        for long in [n for n in names if " " in n and n[:1].lower() == short[:1].lower()]:
+            capitals = "".join(c for c in short if c.isupper())
+            if len(capitals) >= 2 and _initials(long).startswith(capitals) and best_long_form(short, long):
+                table.merge(long, short)
+                names.remove(long)
+
+
+def _initials(phrase: str) -> str:
+    """Upper-cased first letters of each word and hyphen part: "Fast-Forward Networks" → "FFN"."""
+    return "".join(w[0].upper() for w in re.split(r"[\s\-]+", phrase) if w)
 
 
 def _paper_kind(paper: Paper, proposed: list[ProposedEntity]) -> PaperKind:

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 
+from kg.extract import membership
+from kg.extract.acronyms import find_definitions
 from kg.extract.claims import Named
+from kg.extract.membership import FamilyContext, canonical_family
 from kg.extract.names import surface_key
 from kg.taxonomy import load_taxonomy
 from kg.types import Outperforms
 
-_HEADS = r"(?:methods?|approach(?:es)?|techniques?|models?|frameworks?|architectures?|algorithms?|detectors?|variants?)"
-_SUCH_AS = re.compile(r"(?:\b(?:such as|like|including|namely)|\be\.g\.,?|\bi\.e\.,?)\s+", re.I)
-_APPOSITION = re.compile(r"^\s*,?\s*(?:a|an|the)\s+((?:[\w\-]+\s+){0,6}?[\w\-]+)(?:\s*\([^)]*\))?\s*(?:" + _HEADS + r")?\b", re.I)
 _EXTEND_CUES = re.compile(
     r"\b(?:variant of|extension of|extends?|extending|generali[sz]es|generali[sz]ation of|built (?:up)?on(?: top of)?|"
     r"based on|builds? (?:up)?on|improves?(?: the performance of| upon)?|enhances?|modif(?:y|ies|ication of))\s+",
@@ -24,8 +25,17 @@ _EXTEND_CUES = re.compile(
 def _family_pattern() -> re.Pattern[str]:
     """One alternation over every taxonomy surface, longest first, hyphen/space insensitive."""
     surfaces = sorted((s for s in load_taxonomy().surfaces() if len(s) >= 3), key=len, reverse=True)
-    body = "|".join(re.escape(s).replace(r"\ ", r"[\s\-]+") for s in surfaces)
+    body = "|".join(_surface_regex(s) for s in surfaces)
     return re.compile(r"(?<![\w-])(?:" + body + r")(?![\w-])", re.I)
+
+
+def _surface_regex(surface: str) -> str:
+    """A normalised surface as a pattern: separators optional ("pre trained" matches "pretrained"),
+    and a multi-word surface in either number ("dense retrievers" matches "dense retriever")."""
+    body = re.escape(surface).replace(r"\ ", r"[\s\-]*")
+    if " " in surface and not surface.endswith(" variants"):  # "a DETR variant" is one variant, not the family
+        body += "?" if surface.endswith("s") and not surface.endswith("ss") else "s?"
+    return body
 
 
 def family_phrases(text: str, acronyms: dict[str, str] | None = None) -> list[tuple[int, int, str]]:
@@ -36,12 +46,12 @@ def family_phrases(text: str, acronyms: dict[str, str] | None = None) -> list[tu
     taxonomy = load_taxonomy()
     found: list[tuple[int, int, str]] = []
     for short, long_form in (acronyms or {}).items():
-        family = taxonomy.family_for(long_form)
+        family = canonical_family(long_form)
         if family:
             for m in re.finditer(r"(?<![\w-])" + re.escape(short) + r"(?![\w-])", text):
                 found.append((m.start(), m.end(), family))
     for m in _family_pattern().finditer(text):
-        found.append((m.start(), m.end(), taxonomy.family_for(m.group()) or m.group()))
+        found.append((m.start(), m.end(), canonical_family(m.group()) or m.group()))
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
     out: list[tuple[int, int, str]] = []
     for f in found:
@@ -49,6 +59,30 @@ def family_phrases(text: str, acronyms: dict[str, str] | None = None) -> list[tu
             continue
         out.append(f)
     return out
+
+
+IS_A_RULES: dict[str, Callable[[FamilyContext], list[tuple[str, str]]]] = {
+    "apposition": membership.apposition,
+    "listed": membership.listed_members,
+    "proposal": membership.proposal_family,
+    "title": membership.title_purpose,
+    "named_head": membership.named_head_family,
+    "first_of_kind": membership.first_of_kind,
+    "title_kind": membership.title_kind,
+}
+
+
+def family_context(
+    text: str,
+    named: list[Named],
+    proposed: list[str],
+    proposal_spans: list[tuple[int, int]],
+    title_end: int,
+    acronyms: dict[str, str] | None = None,
+) -> FamilyContext:
+    """The shared input of every IS_A rule."""
+    acronyms = acronyms or {}
+    return FamilyContext(text, named, proposed, proposal_spans, title_end, acronyms, family_phrases(text, acronyms))
 
 
 def is_a_relations(
@@ -59,62 +93,32 @@ def is_a_relations(
     title_end: int,
     acronyms: dict[str, str] | None = None,
 ) -> list[tuple[str, str]]:
-    """(method, family) pairs the text states or clearly implies.
+    """(method, family) pairs the text states or clearly implies (one rule per way of saying it, see
+    ``membership``), plus the families a name-derived variant shares with its base: LoRA-XS is a
+    low-rank adaptation method because LoRA is."""
+    ctx = family_context(text, named, proposed, proposal_spans, title_end, acronyms)
+    pairs = [pair for rule in IS_A_RULES.values() for pair in rule(ctx)]
+    pairs += membership.mentioned_membership(ctx, {name for name, _ in pairs})
+    return _unique(pairs + inherited_families(ctx, pairs))
 
-    "X, a PEFT method"; "PEFT methods such as X and Y"; "we propose X, a … F approach" (a family
-    named in the proposal clause); "… for Parameter-Efficient Fine-Tuning" in a title that names X;
-    and sized checkpoints of curated family members ("LLaMA 2 7B" is a large language model). Plain
-    curated membership (LoRA is a low-rank adaptation method) is added by the graph, not claimed here.
-    """
-    families = family_phrases(text, acronyms or {})
-    taxonomy = load_taxonomy()
-    pairs: list[tuple[str, str]] = []
-    methods = [n for n in named if n.type in {"Method", "Model"}]
-    for n in methods:
-        m = _APPOSITION.match(text, n.end)
-        if m:
-            for start, end, family in families:
-                if m.start() <= start < m.end() + 2:
-                    pairs.append((n.name, family))
-                    break
-    for start, end, family in families:
-        after = text[end : end + 30]
-        such = None
-        for lead_pattern in (r"\s*(?:" + _HEADS + r")?\s*[,(]?\s*", r"\s*(?:" + _HEADS + r")?\s*(?:\([^)]*\))?\s*,?\s*"):
-            lead = re.match(lead_pattern, after)
-            such = _SUCH_AS.match(text, end + (lead.end() if lead else 0))
-            if such:
-                break
-        if not such:
+
+def inherited_families(ctx: FamilyContext, pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A variant named after one base (Focus-DETR ← DETR, GeoRSCLIP ← CLIP, DiMR-XL ← DiMR) is of the
+    base's family; not a name whose head noun changes the kind ("Mamba Retriever") or that mixes two
+    bases ("FER-YOLO-Mamba"), nor a family's own name ("Vision Mamba")."""
+    names = list(dict.fromkeys(n.name for n in ctx.methods))
+    out: list[tuple[str, str]] = []
+    for new in names:
+        if membership.canonical_family(new) or membership.curated_families(ctx.taxonomy, new):
+            continue  # a family's own name, or a well-known method whose families are curated
+        bases = [b for b in names if built_from(new, b) and not membership.canonical_family(b)]
+        if not bases:  # a sized checkpoint of a method named in the paper
+            bases = [v for v in membership.name_variants(new)[1:] if v in names][:1]
+        if len(bases) != 1 or re.search(re.escape(bases[0]) + r"[\s-]+[A-Z][a-z]{3,}", new):
             continue
-        list_end = re.search(r"[.;:)]|\b(?:in terms of|on|for|to|which|that|with|by)\b", text[such.end() :])
-        stop = such.end() + (list_end.start() if list_end else len(text) - such.end())
-        for n in methods:
-            if such.end() <= n.start < stop:
-                pairs.append((n.name, family))
-    for s_start, s_end in proposal_spans:
-        inside = [n.name for n in methods if s_start <= n.start < s_end and n.name in proposed]
-        for start, end, family in families:
-            if s_start <= start < s_end:
-                for name in inside[:1]:
-                    pairs.append((name, family))
-    if proposed and title_end:
-        purpose = re.search(r"\b(?:for|in|of)\s", text[:title_end])
-        for start, end, family in families:
-            if purpose and purpose.end() <= start < title_end:
-                pairs.append((proposed[0], family))
-    for n in methods:
-        base = _without_size(n.name)
-        if base != n.name:  # a sized checkpoint of a curated member: "LLaMA 2 7B", "Qwen2.5-7B" are LLMs
-            unversioned = re.sub(r"[\s\-]?v?\d+(?:\.\d+)*$", "", base)
-            families = taxonomy.families_of(base) or taxonomy.families_of(unversioned)
-            pairs.extend((n.name, family) for family in families)
-    return _unique(pairs)
-
-
-def _without_size(name: str) -> str:
-    """ "LLaMA 2 7B" → "LLaMA 2", "BERT-base" → "BERT": the family member a checkpoint belongs to."""
-    return re.sub(r"[\s\-_](?:\d+(?:\.\d+)?[BMK]|" + _SIZES + r")$", "", name, flags=re.I)
+        known = [f for m, f in pairs if m == bases[0]] or list(membership.curated_families(ctx.taxonomy, bases[0]))
+        out.extend((new, family) for family in known)
+    return out
 
 
 def built_from(new: str, base: str) -> bool:
@@ -128,7 +132,7 @@ def built_from(new: str, base: str) -> bool:
     if len(parts) > n and any(parts[i : i + n] == base_parts for i in range(len(parts) - n + 1)):
         rest = [p for i, p in enumerate(parts) if not any(i in range(j, j + n) for j in range(len(parts)) if parts[j : j + n] == base_parts)]
         # a version or a size ("LLaMA 2", "BERT-Large") is the same method, not a variant of it
-        return not all(re.fullmatch(r"v?\d+(?:\.\d+)?[BMK]?|" + _SIZES, p, re.I) for p in rest)
+        return not all(re.fullmatch(r"v?\d+(?:\.\d+)?[BMK]?|" + _SIZES + "|" + _STAGES, p, re.I) for p in rest)
     if " " in new or " " in base or not any(c.isupper() for c in base[1:] + base[:1]):
         return False
     if new.endswith(base) and len(new) - len(base) >= 2 and new[: -len(base)][-1:].isalpha():
@@ -137,8 +141,10 @@ def built_from(new: str, base: str) -> bool:
 
 
 _SIZES = r"mini|tiny|small|base|medium|large|huge|xl|xxl|[sblh]"
+_STAGES = r"sft|rlhf|dpo|instruct|chat|it"  # "Tulu3-SFT", "Llama-2-Chat": a training stage of the same model
+_SAME_THING = {"search", "model", "models", "module", "layer", "layers", "method", "framework", "system", "network"}
 _VARIANT_OF = re.compile(
-    r"^[*\"')\]]*\s*,?\s*(?:a|an)\s+(?:novel\s+|new\s+|simple\s+|improved\s+|efficient\s+)*(?P<base>[\w\-]+)\s+"
+    r"[*\"')\]]*\s*,?\s*(?:a|an)\s+(?:novel\s+|new\s+|simple\s+|improved\s+|efficient\s+)*(?P<base>[\w\-]+)\s+"
     r"(?:method|framework|variant|approach|model|architecture|technique|algorithm|extension)\b"
 )
 _EXTEND_TO = re.compile(r"\bextend(?:s|ed|ing)?\s+(?:the\s+\w+\s+of\s+)?(?P<base>[\w\-]+)\s+(?:to|into)\b", re.I)
@@ -189,12 +195,88 @@ def extends_relations(
             sentence_end = text.find(". ", cue.end())
             sentence = text[sentence_start : sentence_end if sentence_end > 0 else len(text)]
             subject = next((p for p in proposed if p in sentence), None)
-            if subject is None and not re.search(r"\b(?:we|our)\b", sentence, re.I):
-                continue
-            following = [n for n in named if cue.end() <= n.start < cue.end() + 4 and n.type in {"Method", "Model"}]
+            strong = re.match(r"(?:variant|extension|generali[sz]ation) of", cue.group(), re.I)
+            if subject is None and not strong and not re.search(r"\b(?:we|our)\b", sentence, re.I):
+                continue  # a plain "variant of X" still describes the paper's method; weaker cues need "we"
+            lead = _BASE_LEAD.match(text, cue.end())
+            base_at = lead.end() if lead else cue.end()
+            following = [n for n in named if base_at <= n.start < base_at + 4 and n.type in {"Method", "Model"}]
             if following and following[0].name not in proposed:
                 pairs.append((subject or proposed[0], following[0].name))
-    return _unique(pairs)
+    pairs += expansion_bases(text, methods, proposed, title_end)
+    pairs += built_with(text, methods, proposed)
+    return _unique([pair for pair in pairs if _plausible_extension(*pair)])
+
+
+_BASE_LEAD = re.compile(
+    r"(?:(?:the|a|an)\s+)?(?:(?:simple|generali[sz]ed|modified|improved|novel|new|lightweight|sparse)\s+)?"
+    r"(?:(?:variant|version|extension|generali[sz]ation) of\s+(?:the\s+)?)?",
+    re.I,
+)
+_BUILT_WITH = re.compile(r"\s(?:using|leverag\w+|exploit\w+|built (?:up)?on|on top of)\s+(?:the\s+)?(?:added\s+)?", re.I)
+
+
+def built_with(text: str, methods: list[Named], proposed: list[str]) -> list[tuple[str, str]]:
+    """ "an EMEF method for quantized models using LoRA", "an LREC method that exploits the added LoRA
+    layers": a named method the proposal's own clause says it is made with."""
+    pairs: list[tuple[str, str]] = []
+    for p in (n for n in methods if n.name in proposed):
+        clause = re.match(r"[^.;]{0,60}", text[p.end :])
+        window_end = p.end + (clause.end() if clause else 0)
+        for cue in _BUILT_WITH.finditer(text, p.end, window_end):
+            base = next((n for n in methods if n.start == cue.end()), None)
+            if base and base.name not in proposed:
+                pairs.append((p.name, base.name))
+    return pairs
+
+
+def _plausible_extension(new: str, base: str) -> bool:
+    """Drop pairs that name a family rather than a method ("DiMR" ← "diffusion models", "Vision Mamba" ←
+    Mamba), a training stage ("Tulu3-SFT" ← SFT) or the same thing described ("ANN search" ← ANN)."""
+    if membership.canonical_family(new) or (load_taxonomy().family_for(base) and not base[:1].isupper()):
+        return False
+    if re.fullmatch(_STAGES, base, re.I) and re.search(r"[-_\s]" + re.escape(base) + r"$", new):
+        return False
+    rest = [w for w in re.split(r"[-_\s]+", new.replace(base, " ")) if w]
+    if rest and base in new and all(w.lower() in _SAME_THING for w in rest):
+        return False
+    return not (base in new and len(rest) > 1 and membership.canonical_family(" ".join(rest)))  # "INT2 Large Language Model"
+
+
+def expansion_bases(text: str, methods: list[Named], proposed: list[str], title_end: int) -> list[tuple[str, str]]:
+    """A proposal whose spelled-out name contains another method's name is built on it: "Convolutional
+    Transformer layer (ConvFormer)" ← Transformer, "Double-Layer MoE RM (DMoERM)" ← MoE, and a title
+    "LoLDU: Low-Rank Adaptation via …" ← LoRA (whose expansion the abstract gives)."""
+    definitions = {d.short: d.long for d in find_definitions(text)}
+    surfaces: dict[str, set[str]] = {}
+    for n in methods:
+        forms = surfaces.setdefault(n.name, {n.name})
+        forms.add(text[n.start : n.end])
+        if n.name in definitions:
+            forms.add(definitions[n.name])
+    pairs: list[tuple[str, str]] = []
+    for p in proposed:
+        spelled = [definitions[p]] if p in definitions else []
+        spelled += [text[n.start : n.end] for n in methods if n.name == p and " " in text[n.start : n.end]]
+        colon = text.find(":", 0, title_end)
+        title = ""
+        if colon > 0 and text[:colon].strip() == p and "?" not in text[colon:title_end]:
+            title = re.split(r"\s+(?:via|for|with|by|using|through|in|of|on)\s+", text[colon + 1 : title_end].strip())[0]
+        for base, forms in surfaces.items():
+            if base == p or base in proposed:
+                continue
+            # a spelled-out name must say more than the base ("… Adaptation" alone may be an alias of P)
+            if any(_contains_words(s, f) for s in spelled for f in forms if 3 <= len(f) < 0.7 * len(s)) or any(
+                _contains_words(title, f)
+                for f in forms
+                if (" " in f or sum(c.isupper() for c in f) >= 2) and (f != base or len(f) < 0.7 * len(title))
+            ):
+                pairs.append((p, base))
+    return pairs
+
+
+def _contains_words(phrase: str, part: str) -> bool:
+    return re.search(r"(?<![\w-])" + re.escape(part) + r"(?![\w-])", phrase, re.I) is not None
 
 
 def _unique(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:

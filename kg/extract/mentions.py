@@ -165,7 +165,7 @@ TASK_HEADS = (
     "linking", "localization", "tracking", "compression", "discovery", "prediction",
     "comprehension", "recommendation", "transfer", "inpainting", "editing", "customization",
 )
-_MODIFIER_BLOCK = {
+MODIFIER_BLOCK = {
     "efficient", "effective", "existing", "novel", "new", "proposed", "various", "different", "better",
     "robust", "standard", "previous", "current", "recent", "diverse", "challenging", "practical",
     "improved", "improving", "improve", "improves", "accurate", "fast", "faster", "strong", "stronger",
@@ -194,11 +194,11 @@ def task_mentions(text: str) -> list[Mention]:
     found = []
     for match in _TASK.finditer(text):
         words = match.group(1).split()
-        while words and (words[0] in STOP_WORDS or words[0] in _MODIFIER_BLOCK or words[0].endswith("ly")):
+        while words and (words[0] in STOP_WORDS or words[0] in MODIFIER_BLOCK or words[0].endswith("ly")):
             words.pop(0)
-        if any(w in STOP_WORDS or w in _MODIFIER_BLOCK for w in words):
+        if any(w in STOP_WORDS or w in MODIFIER_BLOCK for w in words):
             # keep only the words after the last blocked one
-            last = max(i for i, w in enumerate(words) if w in STOP_WORDS or w in _MODIFIER_BLOCK)
+            last = max(i for i, w in enumerate(words) if w in STOP_WORDS or w in MODIFIER_BLOCK)
             words = words[last + 1 :]
         if not words:
             continue

@@ -15,6 +15,10 @@ _PROPOSE = re.compile(
     r"(?:propose|present|introduce|develop|design|devise|describe|build|contribute|release|construct|create)s?d?\b",
     re.I,
 )
+# "we establish … by constructing a Description Detection Dataset (D^3)"
+_BY_DOING = re.compile(
+    r"\bby\s+(?:propos|introduc|present|construct|build|creat|develop|design|devis|curat|collect)ing\b", re.I
+)
 _CALLED = re.compile(r"\b(?:called|named|dubbed|termed|coined)\s+")
 _OUR = re.compile(
     r"\b(?:our|the proposed|our proposed)(?:\s+(?:novel|new))?(?:\s+(?:method|approach|model|framework|system|"
@@ -24,8 +28,25 @@ _OUR = re.compile(
 _PURPOSE = re.compile(
     r"\b(?:for|to|on|in|with|from|over|than|by|into|(?:field|area|domain) of)\s+(?:the\s+)?(?:[a-z\-]+\s+){0,2}(?:\()?$"
 )
+# "we introduced the idea of Mixture-of-Experts (MoE) into the field of RM": an idea carried into a new field
+_IDEA_OF = re.compile(r"\b(?:idea|concept|notion|use|paradigm|principle)s?\s+of\s+(?:the\s+)?$", re.I)
+_INTO_AFTER = re.compile(r"\s*\)?\s*(?:\([^()]{1,40}\)\s*)?into\b")
+# "we release the code for SFT": what the released code implements is the paper's own
+_RELEASED_FOR = re.compile(r"\b(?:code|implementation|weights|checkpoints)\s+(?:for|of)\s+$", re.I)
+# "rotary positional encoding (RoPE) [32]", "BM25 (Robertson et al., 2009)": a citation marks earlier work
+_CITATION = re.compile(
+    r"\s*\)?\s*(?:\([^()]{1,30}\)\s*)?(?:\[\d+(?:\s*[,\-\u2013]\s*\d+)*\]|\([A-Z][^()]{0,60}\bet al\.?,?\s*\d{4}\w?\))"
+)
 _COMPARED_BEFORE = re.compile(r"\b(?:compared (?:to|with)|than|over|against|e\.g\.|such as|unlike)\b[^.;]*$", re.I)
-_OURS_AFTER = re.compile(r",\s*(?:one of |each of )?our\b", re.I)
+_OURS_AFTER = re.compile(
+    r",\s*(?:(?:one of |each of )?our\b|(?:another|the|a|one of the)\s+(?:newly\s+)?proposed\s+(?:[a-z\-]+\s+)?"
+    r"(?:models?|methods?|variants?|approach|architectures?|framework|networks?|datasets?|benchmark|algorithm)\s*,)",
+    re.I,
+)
+# "The derived token mixer, FFNified attention, …": an appositive naming what the paper built
+_RESULT_BEFORE = re.compile(
+    r"\b(?:the|our)\s+(?:derived|resulting|proposed|new|novel)\s+(?:[a-z\-]+\s+){0,2}[a-z\-]+,\s*$", re.I
+)
 _ALSO = re.compile(r"(?:\band|coupled with|as well as|along with|together with)\s+(?:the|a|an)?\s*(?:[\w\-]+\s+){0,2}$", re.I)
 _NOT_LEAD_HEADS = {"limits", "analysis", "study", "properties", "nature", "benefits", "role", "power", "effects",
                    "lessons", "challenges", "resources", "models", "foundations", "look", "view"}
@@ -62,11 +83,22 @@ _TITLE_LEAD = re.compile(
 )
 
 
+# "Adding Gradient Noise Improves Learning …": a gerund subject of a claim verb is the technique studied
+_TITLE_CLAIM = re.compile(
+    r"^\s*([A-Z][a-z]+ing(?:\s+[A-Z][\w\-]*){1,3})\s+(?:Improves|Enables|Boosts|Helps|Yields|Beats|Outperforms"
+    r"|Reduces|Prevents|Mitigates|Accelerates|Stabili[sz]es)\b"
+)
+
+
 def title_lead_phrase(title: str, abstract: str) -> str | None:
     """A title that opens with its contribution ("Composable Sparse Fine-Tuning for …").
 
     The phrase counts when the abstract repeats it; the abstract's spelling is returned.
     """
+    claim = _TITLE_CLAIM.match(title)
+    if claim:
+        found = re.search(r"(?<![\w-])" + re.escape(claim.group(1)) + r"(?![\w-])", abstract, re.I)
+        return found.group(0) if found else None
     match = _TITLE_LEAD.match(title)
     if not match or ":" in title[: match.end()]:
         return None
@@ -90,13 +122,20 @@ def proposal_spans(text: str, sentences: list[tuple[int, int]]) -> list[tuple[in
         for match in _PROPOSE.finditer(sentence):
             clause_end = _clause_end(sentence, match.end())
             spans.append((start + match.end(), start + clause_end))
+        for match in _BY_DOING.finditer(sentence):
+            spans.append((start + match.end(), start + _clause_end(sentence, match.end())))
         for match in _CALLED.finditer(sentence):
             spans.append((start + match.end(), start + min(len(sentence), match.end() + 60)))
     return spans
 
 
 def _clause_end(sentence: str, pos: int) -> int:
-    stop = re.compile(r"[.;]|, (?:which|that|where|and|to|while|whose)\b| that \b| which \b| to (?!\w+-)")
+    # "a framework that includes X": a relative clause listing the parts continues the proposal
+    parts = r"(?!(?:includes|comprises|contains|consists)\b)"
+    stop = re.compile(
+        r"[.;]|, (?:which|that|where|and|to|while|whose)\b" + parts + r"| that \b" + parts + r"| which \b" + parts
+        + r"| to (?!\w+-)"
+    )
     m = stop.search(sentence, pos)
     return m.start() if m else len(sentence)
 
@@ -110,10 +149,8 @@ def proposed_mentions(text: str, sentences: list[tuple[int, int]], mentions: lis
             if span_start <= m.start < span_end
             and m.source in {"name", "acronym", "corpus", "title"}
             and not is_known(m.text)
-            and (
-                not _PURPOSE.search(text[max(span_start, m.start - 25) : m.start])
-                or _ALSO.search(text[max(span_start, m.start - 40) : m.start])
-            )
+            and _introduced_here(text, span_start, _context_start(text, m, mentions))
+            and not _carried_into(text, m, _context_start(text, m, mentions))
         ]
         window = text[span_start:span_end]
         called = _CALLED.search(window)
@@ -126,9 +163,49 @@ def proposed_mentions(text: str, sentences: list[tuple[int, int]], mentions: lis
                 if _ALSO.search(text[max(span_start, m.start - 40) : m.start]):
                     chosen.append(m)
     for m in mentions:
-        if m.source in {"name", "acronym", "corpus"} and not is_known(m.text) and (
+        if _is_name_source(m) and not is_known(m.text) and (
             _OUR.search(text[max(0, m.start - 40) : m.start])
+            or _RESULT_BEFORE.search(text[max(0, m.start - 50) : m.start])
             or (_OURS_AFTER.match(text, m.end) and not _COMPARED_BEFORE.search(text[max(0, m.start - 60) : m.start]))
         ):
             chosen.append(m)
     return chosen
+
+
+def _introduced_here(text: str, span_start: int, at: int) -> bool:
+    """False when the words before ``at`` make the name a purpose or a setting ("for X", "on X") rather
+    than the object of the proposal verb; "and X" and "the code for X" keep it an object."""
+    return (
+        not _PURPOSE.search(text[max(span_start, at - 25) : at])
+        or _ALSO.search(text[max(span_start, at - 40) : at]) is not None
+        or _RELEASED_FOR.search(text[max(span_start, at - 25) : at]) is not None
+    )
+
+
+def _carried_into(text: str, m: Mention, at: int) -> bool:
+    """ "the idea of X (X') into Y": X is borrowed from elsewhere, not introduced by the paper."""
+    return _IDEA_OF.search(text[max(0, at - 30) : at]) is not None and _INTO_AFTER.match(text, m.end) is not None
+
+
+def _context_start(text: str, m: Mention, mentions: list[Mention]) -> int:
+    """Where the words that govern ``m`` end: for "Mixture-of-Experts (MoE)" the acronym reads in the
+    context of its expansion."""
+    before = text[: m.start].rstrip()
+    if not before.endswith("("):
+        return m.start
+    paren = len(before) - 1
+    for other in mentions:
+        if other.end <= paren and not text[other.end : paren].strip():
+            return other.start
+    return m.start
+
+
+def _is_name_source(m: Mention) -> bool:
+    """Detectors whose mentions can be a contribution's name; "our partial backpropagation algorithm"
+    makes a lower-case training-regime phrase one too."""
+    return m.source in {"name", "acronym", "corpus", "coined"} or (m.source == "task" and m.type_hint == "Method")
+
+
+def is_cited(text: str, end: int) -> bool:
+    """True when a citation follows the name ending at ``end``: "ALiBi [23]", "(ALiBi) [23]"."""
+    return _CITATION.match(text, end) is not None

@@ -1,0 +1,198 @@
+"""IS_A and EXTENDS patterns on short synthetic sentences: one test per way a text says it."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.claims import Named
+from kg.extract.families import extends_relations, family_context, family_phrases, is_a_relations
+from kg.extract.membership import class_phrase, curated_families
+from kg.taxonomy import load_taxonomy
+
+
+def _named(text: str, *names: str) -> list[Named]:
+    """Every whole-word occurrence of each name, as a resolved Method mention."""
+    found = [
+        Named(name, "Method", m.start(), m.end())
+        for name in names
+        for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text)
+    ]
+    return sorted(found, key=lambda n: n.start)
+
+
+def _is_a(text: str, *names: str, proposed: tuple[str, ...] = (), title_end: int = 0,
+          acronyms: dict[str, str] | None = None) -> list[tuple[str, str]]:
+    spans = [(m.end(), len(text)) for m in re.finditer(r"\bwe (?:propose|present|introduce)\b", text, re.I)]
+    return is_a_relations(text, _named(text, *names), list(proposed), spans, title_end, acronyms or {})
+
+
+# --- family phrases ------------------------------------------------------------------------
+
+
+def test_family_phrases_tolerate_joined_words_and_number() -> None:
+    found = {f for _, _, f in family_phrases("Pretrained language models and a dense retriever.")}
+    assert found == {"pre-trained language models", "dense retrieval"}
+
+
+def test_a_single_variant_is_not_the_variants_family() -> None:
+    assert family_phrases("a DETR variant") == []
+
+
+# --- "F such as X, Y" ----------------------------------------------------------------------
+
+
+def test_listed_members_take_a_non_taxonomy_class_without_praise() -> None:
+    text = "We compare different model search algorithms, such as random search, MCTS and SMBO."
+    assert set(_is_a(text, "MCTS", "SMBO")) == {("MCTS", "model search"), ("SMBO", "model search")}
+
+
+def test_listed_members_expand_an_acronym_family() -> None:
+    text = "We use mainstream PEFT techniques including QLoRA and LoRA to adapt models."
+    pairs = _is_a(text, "QLoRA", "LoRA", acronyms={"PEFT": "parameter-efficient fine-tuning"})
+    assert ("QLoRA", "parameter-efficient fine-tuning") in pairs and ("LoRA", "parameter-efficient fine-tuning") in pairs
+
+
+def test_listed_members_keep_modifiers_that_narrow_the_family() -> None:
+    text = "This study examines 4-bit quantization methods like GPTQ in detail."
+    assert _is_a(text, "GPTQ") == [("GPTQ", "4-bit quantization methods")]
+
+
+def test_a_name_inside_a_longer_noun_phrase_is_not_a_list_item() -> None:
+    text = "Some PLMs, especially Transformer-based PLMs, are slow."
+    assert _is_a(text, "Transformer") == []
+
+
+def test_a_root_class_narrows_to_the_curated_family() -> None:
+    text = "We fine-tune LMs like LLaMA 2 7B on the data."
+    assert _is_a(text, "LLaMA 2 7B") == [("LLaMA 2 7B", "large language models")]
+
+
+def test_hyphenated_like_is_not_a_list_cue() -> None:
+    assert _is_a("Unlike sparse DETR-like detectors Foo is fast.", "Foo", proposed=("Foo",)) == []
+
+
+# --- appositions, proposals and titles ------------------------------------------------------
+
+
+def test_apposition_narrows_an_umbrella_family_by_its_modifiers() -> None:
+    text = "We propose Foo, a retrieval augmented LLM, for entity recognition."
+    assert ("Foo", "retrieval augmented large language models") in _is_a(text, "Foo", proposed=("Foo",))
+
+
+def test_apposition_keeps_a_family_that_contains_praise_words() -> None:
+    text = "We introduce Foo, an efficient large language model for code."
+    assert ("Foo", "large language models") in _is_a(text, "Foo", proposed=("Foo",))
+
+
+def test_proposal_family_ignores_what_the_method_is_for() -> None:
+    text = "We propose Foo, a method for multi-query attention."
+    assert _is_a(text, "Foo", proposed=("Foo",)) == []
+
+
+def test_title_purpose_ignores_the_models_a_method_is_applied_to() -> None:
+    text = "Foo: Sparse Tuning of Large Language Models\nFoo is fast."
+    assert _is_a(text, "Foo", proposed=("Foo",), title_end=text.index("\n")) == []
+
+
+def test_title_phrase_after_the_colon_says_what_the_name_is() -> None:
+    text = "Foo: Low-Rank Adaptation via Bar Decomposition\nFoo is fast."
+    assert ("Foo", "low-rank adaptation methods") in _is_a(text, "Foo", proposed=("Foo",), title_end=text.index("\n"))
+
+
+def test_an_expansion_ending_in_a_family_names_it() -> None:
+    text = "We extend it to sparse low-rank adaptation (SoRA)."
+    pairs = _is_a(text, "SoRA", proposed=("SoRA",), acronyms={"SoRA": "sparse low-rank adaptation"})
+    assert ("SoRA", "low-rank adaptation methods") in pairs
+
+
+def test_a_one_word_head_is_too_loose_for_a_family() -> None:
+    text = "We present Shared Recurrent Adapter (SRA) for retrieval."
+    assert _is_a(text, "SRA", proposed=("SRA",), acronyms={"SRA": "Shared Recurrent Adapter"}) == []
+
+
+def test_first_of_its_kind_names_the_family() -> None:
+    text = "We present Foo. To our knowledge, this is the first vision mamba model for emotion detection."
+    assert ("Foo", "vision mamba models") in _is_a(text, "Foo", proposed=("Foo",))
+
+
+# --- curated membership the text brings up --------------------------------------------------
+
+
+def test_a_well_known_method_takes_the_family_the_text_discusses() -> None:
+    text = "Parameter-efficient fine-tuning is popular. LoRA updates low-rank matrices."
+    assert _is_a(text, "LoRA") == [("LoRA", "parameter-efficient fine-tuning")]
+
+
+def test_no_curated_membership_when_the_family_is_not_discussed() -> None:
+    assert _is_a("LoRA updates low-rank matrices.", "LoRA") == []
+
+
+def test_a_family_heading_a_list_of_others_is_not_discussion() -> None:
+    text = "Existing graph neural networks such as Foo and Bar are used. Baz surpasses GCN."
+    assert ("GCN", "graph neural networks") not in _is_a(text, "Foo", "Bar", "GCN")
+
+
+def test_a_family_in_a_proposal_apposition_is_not_discussion() -> None:
+    text = "We introduce Foo, a parameter-efficient fine-tuning method. Foo beats AdaLoRA."
+    assert ("AdaLoRA", "parameter-efficient fine-tuning") not in _is_a(text, "Foo", "AdaLoRA", proposed=("Foo",))
+
+
+def test_checkpoint_and_parenthesised_versions_resolve_to_the_member() -> None:
+    taxonomy = load_taxonomy()
+    assert curated_families(taxonomy, "Qwen2.5-7B") == ("large language models",)
+    assert curated_families(taxonomy, "ZeroQuant(4+2)") == ("quantization",)
+    assert curated_families(taxonomy, "BM-25") == ("classic information retrieval methods",)
+
+
+# --- families inherited through a name ------------------------------------------------------
+
+
+def test_a_variant_named_after_a_member_shares_its_family() -> None:
+    text = "We propose Focus-DETR. DETR is slow."
+    assert ("Focus-DETR", "object detection transformers") in _is_a(text, "Focus-DETR", "DETR", proposed=("Focus-DETR",))
+
+
+def test_a_name_whose_head_changes_the_kind_does_not_inherit() -> None:
+    text = "We present Mamba Retriever. Mamba is fast."
+    assert ("Mamba Retriever", "state space models") not in _is_a(text, "Mamba Retriever", "Mamba", proposed=("Mamba Retriever",))
+
+
+def test_class_phrase_stops_at_verbs() -> None:
+    text = "They apply pretrained transformer encoders like BERT."
+    ctx = family_context(text, _named(text, "BERT"), [], [], 0, {})
+    assert class_phrase(ctx, text.index(" like")) == "pretrained transformer encoders"
+
+
+# --- EXTENDS ----------------------------------------------------------------------------------
+
+
+def test_spelled_out_name_containing_a_method_extends_it() -> None:
+    text = "We introduce the Convolutional Transformer layer (ConvFormer). The Transformer is costly."
+    assert ("ConvFormer", "Transformer") in extends_relations(text, _named(text, "ConvFormer", "Transformer"), ["ConvFormer"])
+
+
+def test_title_phrase_naming_a_method_alias_extends_it() -> None:
+    text = "Foo: Low-Rank Adaptation via Bar Decomposition\nLow-Rank Adaptation (LoRA) is common. We propose Foo."
+    named = _named(text, "Foo", "LoRA") + [Named("LoRA", "Method", text.index("Low-Rank Adaptation ("), text.index(" (LoRA)"))]
+    assert ("Foo", "LoRA") in extends_relations(text, sorted(named, key=lambda n: n.start), ["Foo"], text.index("\n"))
+
+
+def test_novel_base_framework_after_emphasis_extends_the_base() -> None:
+    text = "We propose **Foo**, a novel SFT framework for tuning."
+    assert ("Foo", "SFT") in extends_relations(text, _named(text, "Foo", "SFT"), ["Foo"])
+
+
+def test_variant_of_a_named_method_is_an_extension() -> None:
+    text = "We propose Foo. The masks come from a generalized variant of Ordered Dropout."
+    assert ("Foo", "Ordered Dropout") in extends_relations(text, _named(text, "Foo", "Ordered Dropout"), ["Foo"])
+
+
+def test_a_method_built_with_another_in_its_own_clause_extends_it() -> None:
+    text = "We develop an EMEF method for quantized models using LoRA, and more."
+    assert ("EMEF", "LoRA") in extends_relations(text, _named(text, "EMEF", "LoRA"), ["EMEF"])
+
+
+def test_training_stages_descriptions_and_families_are_not_extensions() -> None:
+    text = "Tulu3-SFT and SFT. ANN search and ANN. Vision Mamba and Mamba."
+    named = _named(text, "Tulu3-SFT", "SFT", "ANN search", "ANN", "Vision Mamba", "Mamba", "Tulu3")
+    assert extends_relations(text, named, []) == []
