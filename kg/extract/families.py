@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 
 from kg.extract import membership
 from kg.extract.acronyms import find_definitions
@@ -121,6 +121,7 @@ def inherited_families(ctx: FamilyContext, pairs: list[tuple[str, str]]) -> list
     return out
 
 
+@lru_cache(maxsize=1 << 16)
 def built_from(new: str, base: str) -> bool:
     """True when ``new``'s name is made from ``base``'s: LoRA-SB ← LoRA, Co-DETR ← DETR, PrFlashAttention ←
     FlashAttention, GeoRSCLIP ← CLIP; not LLaMA 2 ← LLaMA (a version) or LoRA ← LoRA-XS."""
@@ -276,7 +277,13 @@ def expansion_bases(text: str, methods: list[Named], proposed: list[str], title_
 
 
 def _contains_words(phrase: str, part: str) -> bool:
-    return re.search(r"(?<![\w-])" + re.escape(part) + r"(?![\w-])", phrase, re.I) is not None
+    return _word_pattern(part).search(phrase) is not None
+
+
+@lru_cache(maxsize=4096)
+def _word_pattern(part: str) -> re.Pattern[str]:
+    """``part`` as a whole word or phrase, any case (compiled once: names repeat across papers)."""
+    return re.compile(r"(?<![\w-])" + re.escape(part) + r"(?![\w-])", re.I)
 
 
 def _unique(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:

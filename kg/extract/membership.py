@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -193,6 +193,7 @@ def curated_families(taxonomy: Taxonomy, name: str) -> tuple[str, ...]:
     return ()
 
 
+@lru_cache(maxsize=1 << 14)
 def canonical_family(phrase: str) -> str | None:
     """The taxonomy family a surface names, tolerant of spacing and number: "dense retriever",
     "low rank adaptation", "Pretrained Language Models"."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.matcher import PhraseMatcher
@@ -46,6 +47,7 @@ _ADJECTIVE_SUFFIX = re.compile(
 _SIZE = re.compile(r"^(?:\d+(?:\.\d+)?[BMKbmk]|v\d+(?:\.\d+)?|\d+(?:\.\d+)?)$")
 
 
+@lru_cache(maxsize=1 << 16)
 def is_name_shaped(token: str) -> bool:
     """True for tokens that only a name would look like: LoRA, GeAR, S2FT, RAF-DB, BERT."""
     core = token.strip(".-")

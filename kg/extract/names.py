@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _BRACES = re.compile(r"[\^{}]")
 _SEP = re.compile(r"[\s\-_/]+")
 _KEEP_S = ("ss", "us", "is", "ous")
 
 
+@lru_cache(maxsize=1 << 16)
 def surface_key(name: str) -> str:
     """Case, hyphen, spacing and plural insensitive key: "Bi-Encoders" → "biencoder"."""
     text = unicodedata.normalize("NFKC", name)
