@@ -1,16 +1,20 @@
 """Scale benchmark: synthetic corpora of N papers through extraction and ingest, and how cost grows with N.
 
     .venv/bin/python benchmarks/scale.py 10000 100000 --sample 20000
+    NEO4J_URI=bolt://127.0.0.1:7687 .venv/bin/python benchmarks/scale.py 100000 --store neo4j --feed 1000
     .venv/bin/python benchmarks/scale.py 1000000 --sample 20000
 
-For each N: write N synthetic papers (kg.synthetic, seed fixed) to a JSONL file; time streaming
-extraction (both passes: corpus names, then records) with 1 and with 2 worker processes and report
-abstracts/s and abstracts/s per core; then run a ``kg ingest``-equivalent into a fresh embedded store
-in bounded batches (stream_extract → resolve/build/upsert per batch) and report its time and peak
-RSS (the ingesting process; the extraction workers' summed RSS too when psutil is installed).
-Every measurement runs in its own spawned process so peak RSS is that step's own.
-With ``--sample K`` extraction and ingest run on the first K papers only (for N = 1M) and the
-output says so. Timings on a shared machine are noisy.
+For each N: write N synthetic papers (kg.synthetic, seed fixed) to a JSONL file, and a feed of
+``--feed`` further papers (the next ids: new proposals that reuse the corpus's vocabulary).
+Time streaming extraction (both passes: corpus names, then records) with 1 and with 2 worker
+processes and report abstracts/s and abstracts/s per core. Then run ``kg ingest``'s pipeline
+(kg.pipeline.ingest_sources, 2 extraction workers) into a fresh store (embedded, or Neo4j:
+the database is WIPED) and report its time and peak RSS (the ingesting process; the extraction
+workers' summed RSS too); then ingest the feed into that store and report its time as a share
+of the full ingest, and how many stored papers the feed's new names re-linked. Every
+measurement runs in its own spawned process so peak RSS is that step's own. With ``--sample K``
+extraction and ingest run on the first K papers only (for N = 1M) and the output says so.
+Timings on a shared machine are noisy.
 """
 
 from __future__ import annotations
@@ -30,7 +34,9 @@ from typing import Any
 
 from kg.corpus import read_papers
 from kg.extract.streaming import stream_extract
-from kg.store import EmbeddedStore, ingest
+from kg.pipeline import ingest_sources
+from kg.store import EmbeddedStore, Neo4jSettings, Neo4jStore
+from kg.store.neo4j_schema import wipe_database
 from kg.synthetic import write_corpus
 from kg.types import Paper
 
@@ -56,21 +62,26 @@ def _extract_job(source: _Source, workers: int, batch: int) -> dict[str, float]:
     return {"seconds": time.perf_counter() - start, "papers": count}
 
 
-def _ingest_job(source: _Source, workers: int, batch: int, data_dir: str) -> dict[str, float]:
+def _open(store_kind: str, data_dir: str, wipe: bool) -> Any:
+    if store_kind == "neo4j":
+        store = Neo4jStore(Neo4jSettings())
+        if wipe:
+            wipe_database(store._live(), store.settings.database)
+        return store
+    return EmbeddedStore(Path(data_dir))
+
+
+def _ingest_job(source: Any, workers: int, batch: int, store_kind: str, data_dir: str, wipe: bool) -> dict[str, float]:
     start = time.perf_counter()
-    store = EmbeddedStore(Path(data_dir))
-    count, store_s = 0, 0.0
+    store = _open(store_kind, data_dir, wipe)
     try:
-        for pairs in stream_extract(source, batch_size=batch, workers=workers):
-            t = time.perf_counter()
-            ingest(store, [p for p, _ in pairs], [r for _, r in pairs])
-            store_s += time.perf_counter() - t
-            count += len(pairs)
+        summary = ingest_sources(store, source, workers=workers, batch_size=batch)
         nodes = sum(store.stats()["nodes"].values())
     finally:
         store.close()
-    return {"seconds": time.perf_counter() - start, "papers": count, "nodes": nodes, "store_s": store_s,
-            "graph_mb": (Path(data_dir) / "graph.json").stat().st_size / 1e6}
+    graph = Path(data_dir) / "graph.json"
+    return {"seconds": time.perf_counter() - start, "papers": summary.loaded, "relinked": summary.relinked,
+            "new_names": summary.new_names, "nodes": nodes, "graph_mb": graph.stat().st_size / 1e6 if graph.exists() else 0.0}
 
 
 class _TreeRss:
@@ -124,7 +135,8 @@ def _isolated(job: Callable[..., dict[str, float]], *args: Any) -> dict[str, flo
     return result
 
 
-def measure(n: int, seed: int, sample: int | None, batch: int, ingest_batch: int, root: Path) -> dict[str, Any]:
+def measure(n: int, seed: int, sample: int | None, batch: int, ingest_batch: int, feed: int, store_kind: str,
+            root: Path) -> dict[str, Any]:
     start = time.perf_counter()
     papers, _ = write_corpus(root / f"n{n}", n, seed)
     row: dict[str, Any] = {"n": n, "generate_s": time.perf_counter() - start,
@@ -135,22 +147,29 @@ def measure(n: int, seed: int, sample: int | None, batch: int, ingest_batch: int
     for workers in (1, 2):
         r = _isolated(_extract_job, source, workers, batch)
         row[f"extract_{workers}w"] = r["papers"] / r["seconds"]
-    r = _isolated(_ingest_job, source, 2, ingest_batch, str(root / f"store{n}"))
-    row.update(ingest_s=r["seconds"], store_s=r["store_s"], ingest_rate=r["papers"] / r["seconds"], rss_mb=r["rss_mb"],
+    data_dir = str(root / f"store{n}")
+    r = _isolated(_ingest_job, source, 2, ingest_batch, store_kind, data_dir, True)
+    row.update(ingest_s=r["seconds"], ingest_rate=r["papers"] / r["seconds"], rss_mb=r["rss_mb"],
                worker_rss_mb=r["worker_rss_mb"], graph_mb=r["graph_mb"], nodes=r["nodes"])
+    if feed:
+        feed_papers, _ = write_corpus(root / f"feed{n}", feed, seed, start=row["measured"])
+        r = _isolated(_ingest_job, _Source(feed_papers, None), 2, ingest_batch, store_kind, data_dir, False)
+        row.update(feed=feed, feed_s=r["seconds"], feed_rss_mb=r["rss_mb"], relinked=r["relinked"], new_names=r["new_names"])
     return row
 
 
 def render(rows: list[dict[str, Any]]) -> str:
     head = ("N", "measured", "gen s", "extract 1w /s", "extract 2w /s", "2w per core /s", "ingest s",
-            "of which store s", "ingest /s", "peak RSS MB", "workers' RSS MB", "graph.json MB")
+            "ingest /s", "peak RSS MB", "workers' RSS MB", "graph.json MB", "feed", "feed s", "feed / full",
+            "re-linked")
     lines = [" | ".join(head), " | ".join("---" for _ in head)]
     for r in rows:
         measured = f"{r['measured']:,}" + (" (sample)" if r["measured"] < r["n"] else "")
+        feed = [f"{r['feed']:,}", f"{r['feed_s']:.1f}", f"{r['feed_s'] / r['ingest_s']:.1%}", f"{r['relinked']:,}"] if "feed" in r else ["-"] * 4
         lines.append(" | ".join([
             f"{r['n']:,}", measured, f"{r['generate_s']:.1f}", f"{r['extract_1w']:.0f}", f"{r['extract_2w']:.0f}",
-            f"{r['extract_2w'] / 2:.0f}", f"{r['ingest_s']:.1f}", f"{r['store_s']:.1f}", f"{r['ingest_rate']:.0f}", f"{r['rss_mb']:.0f}",
-            f"{r['worker_rss_mb']:.0f}", f"{r['graph_mb']:.1f}",
+            f"{r['extract_2w'] / 2:.0f}", f"{r['ingest_s']:.1f}", f"{r['ingest_rate']:.0f}", f"{r['rss_mb']:.0f}",
+            f"{r['worker_rss_mb']:.0f}", f"{r['graph_mb']:.1f}", *feed,
         ]))
     return "\n".join(lines)
 
@@ -163,8 +182,7 @@ def growth(rows: list[dict[str, Any]]) -> str:
         if scale <= 0:
             continue
         k = lambda key: math.log(b[key] / a[key]) / scale  # noqa: E731
-        out.append(f"{a['measured']:,} → {b['measured']:,} papers: ingest time ∝ N^{k('ingest_s'):.2f} "
-                   f"(store part ∝ N^{k('store_s'):.2f}), "
+        out.append(f"{a['measured']:,} → {b['measured']:,} papers: ingest time ∝ N^{k('ingest_s'):.2f}, "
                    f"peak RSS ∝ N^{k('rss_mb'):.2f}, graph.json ∝ N^{k('graph_mb'):.2f}; "
                    f"extraction rate 1w ×{b['extract_1w'] / a['extract_1w']:.2f}")
     return "\n".join(out)
@@ -177,16 +195,19 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--sample", type=int, default=None, help="extract and ingest only the first K papers of each N")
     parser.add_argument("--batch", type=int, default=512, help="papers per extraction batch")
     parser.add_argument("--ingest-batch", type=int, default=2000, help="papers per store upsert")
+    parser.add_argument("--feed", type=int, default=1000, help="papers of the incremental feed ingested after N (0: none)")
+    parser.add_argument("--store", choices=("embedded", "neo4j"), default="embedded",
+                        help="store to ingest into (neo4j: the NEO4J_* server, whose database is WIPED)")
     parser.add_argument("--dir", type=Path, default=None, help="where corpora and stores go (default: a temp dir)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="kg-scale-") as tmp:
         root = args.dir or Path(tmp)
         rows = []
         for n in sorted(args.sizes):
-            rows.append(measure(n, args.seed, args.sample, args.batch, args.ingest_batch, root))
+            rows.append(measure(n, args.seed, args.sample, args.batch, args.ingest_batch, args.feed, args.store, root))
             print(f"done N={n:,}", file=sys.stderr, flush=True)
-    print(f"synthetic corpus, seed {args.seed}; extraction includes the corpus-names pass; ingest = 2 extraction "
-          f"workers + resolve/build/upsert into the embedded store every {args.ingest_batch} papers")
+    print(f"synthetic corpus, seed {args.seed}; extraction includes the corpus-names pass; ingest = kg ingest's pipeline, "
+          f"2 extraction workers, resolve/build/upsert into the {args.store} store every {args.ingest_batch} papers")
     if args.sample:
         print(f"N above {args.sample:,}: extraction and ingest timed on the first {args.sample:,} papers (sample)")
     print(render(rows))

@@ -3,5 +3,6 @@
 UNWIND $rows AS row
 MATCH (e:Entity {key: row.key})
 REMOVE e:Method:Model:Dataset:Benchmark:Task:Metric
-SET e:$(row.label), e.aliases = row.aliases, e.aliases_text = row.aliases_text, e.match_aliases = row.match_aliases
+SET e:$(row.label), e.aliases = row.aliases, e.aliases_text = row.aliases_text, e.match_aliases = row.match_aliases,
+    e.match_aliases_text = row.match_aliases_text
 RETURN count(*) AS written

@@ -62,6 +62,11 @@ class AliasIndex:
         """Sorted keys of the entities known by ``surface`` (empty when none)."""
         return sorted(self._by_surface.get(match_key(surface), ()))
 
+    def subset(self, keys: Iterable[str]) -> AliasIndex:
+        """The entities known by any of these match keys (``Resolver.lookup_keys``): all a batch can link to."""
+        found = {k for key in keys for k in self._by_surface.get(key, ())}
+        return AliasIndex(self.entities[k] for k in sorted(found))
+
     def __len__(self) -> int:
         return len(self.entities)
 

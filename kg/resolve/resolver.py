@@ -283,6 +283,24 @@ def _mentions(paper: PaperMentions, key_of: dict[int, str]) -> list[ResolvedMent
     return [merged[k] for k in sorted(merged)]
 
 
+def lookup_keys(records: Iterable[ExtractionRecord]) -> set[str]:
+    """The match keys through which stored entities can take part in resolving ``records``.
+
+    Every name and alias the records use, and each proper name without its head word ("BLEU
+    score" → "BLEU"). A stored entity known by none of them cannot join, split or rename any of
+    the records' entities, so a store hands the resolver only ``AliasIndex.subset`` of these:
+    the cost of a batch follows the batch, not the store.
+    """
+    keys: set[str] = set()
+    for record in records:
+        for entry in collect(record, 0).entries:
+            for surface in (entry.name, *entry.aliases):
+                keys.add(match_key(surface))
+                keys.update(k for data in (False, True) if (k := _without_head(surface, data=data)))
+    keys.discard("")
+    return keys
+
+
 def resolve(records: Iterable[ExtractionRecord], alias_index: AliasIndex | None = None) -> Resolution:
     """Shorthand for ``Resolver(alias_index).resolve(records)`` with the bundled taxonomy."""
     return Resolver(alias_index).resolve(records)

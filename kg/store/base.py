@@ -8,6 +8,7 @@ and the query methods answer the API's questions with the semantics of ``kg.grap
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any, Literal, Protocol, runtime_checkable
@@ -40,8 +41,12 @@ class Store(Protocol):
     def graph(self) -> KnowledgeGraph:
         """The whole graph, read-only, for ``kg.graph.queries``."""
 
-    def alias_index(self) -> AliasIndex:
-        """Known entities, so resolving new papers links them to existing nodes."""
+    def alias_index(self, keys: Iterable[str] | None = None) -> AliasIndex:
+        """Known entities, so resolving new papers links them to existing nodes.
+
+        With ``keys`` (``kg.resolve.resolver.lookup_keys`` of a batch) only the entities known by one of
+        those match keys: what resolving that batch needs, at a cost that follows the batch.
+        """
 
     def export(self, path: Path, format: ExportFormat) -> Path:
         """Write the graph as node-link JSON, GraphML, or a directory of CSV files; returns what was written."""

@@ -8,7 +8,7 @@ at a time.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
@@ -115,11 +115,12 @@ class EmbeddedStore:
         """A read-only view of the live graph (it follows later writes; copy it for a snapshot)."""
         return self._live().copy(as_view=True)
 
-    def alias_index(self) -> AliasIndex:
-        """Known entities; the same object is kept up to date by later writes (copy nothing, read before writing)."""
+    def alias_index(self, keys: Iterable[str] | None = None) -> AliasIndex:
+        """Known entities (all, or those known by ``keys``); the full index is kept up to date by later
+        writes, so read it before writing."""
         if self._aliases is None:
             self._aliases = alias_index(self._live())
-        return self._aliases
+        return self._aliases if keys is None else self._aliases.subset(keys)
 
     def export(self, path: Path, format: ExportFormat) -> Path:
         return export_graph(self._live(), path, format)

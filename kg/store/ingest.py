@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from kg.graph.builder import build_graph
 from kg.resolve.resolution import Resolution
-from kg.resolve.resolver import Resolver
+from kg.resolve.resolver import Resolver, lookup_keys
 from kg.store.base import Store
 from kg.taxonomy import Taxonomy, load_taxonomy
 from kg.types import ExtractionRecord, Paper
@@ -24,6 +24,6 @@ def ingest(
     """
     taxonomy = taxonomy or load_taxonomy()
     records = list(records)
-    resolution = Resolver(store.alias_index(), taxonomy).resolve(records)
+    resolution = Resolver(store.alias_index(lookup_keys(records)), taxonomy).resolve(records)
     store.upsert(build_graph(papers, records, resolution, taxonomy))
     return resolution

@@ -24,7 +24,7 @@ hundred thousand relationships, not for huge ones. One process writes at a time.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
@@ -102,8 +102,8 @@ class Neo4jStore:
         g = self._call(lambda d: read.read_graph(d, self.settings.database))
         return nx.freeze(g)
 
-    def alias_index(self) -> AliasIndex:
-        return self._call(lambda d: read.read_alias_index(d, self.settings.database))
+    def alias_index(self, keys: Iterable[str] | None = None) -> AliasIndex:
+        return self._call(lambda d: read.read_alias_index(d, self.settings.database, keys))
 
     def export(self, path: Path, format: ExportFormat) -> Path:
         return export_graph(self.graph(), path, format)

@@ -7,6 +7,8 @@ order never depends on the server's string collation.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from typing import Any
 
 import networkx as nx
@@ -56,13 +58,30 @@ def read_stats(driver: Driver, database: str | None) -> dict[str, dict[str, int]
     return {kind: dict(sorted(values.items())) for kind, values in counts.items()}
 
 
-def read_alias_index(driver: Driver, database: str | None) -> AliasIndex:
-    keys = sorted(row["key"] for row in _read(driver, database, "entity_keys"))
+_LUCENE_SPECIAL = re.compile(r'([+\-&|!(){}\[\]^"~*?:\\/])')
+TERMS_PER_QUERY = 300  # x 3 indexed properties: under Lucene's 1,024 clauses
+
+
+def _entity_keys_matching(driver: Driver, database: str | None, match_keys: list[str]) -> list[str]:
+    found: set[str] = set()
+    for start in range(0, len(match_keys), TERMS_PER_QUERY):
+        text = " OR ".join(_LUCENE_SPECIAL.sub(r"\\\1", k) for k in match_keys[start : start + TERMS_PER_QUERY])
+        found.update(row["key"] for row in _read(driver, database, "entities_by_match_key", query=text, limit=10_000_000))
+    return sorted(found)
+
+
+def read_alias_index(driver: Driver, database: str | None, match_keys: Iterable[str] | None = None) -> AliasIndex:
+    """All stored entities, or (``match_keys``) those known by one of them, as kg.graph.derive.alias_index."""
+    if match_keys is None:
+        keys = sorted(row["key"] for row in _read(driver, database, "entity_keys"))
+    else:
+        wanted = sorted({k for k in match_keys if k and not k.isspace()})
+        keys = _entity_keys_matching(driver, database, wanted)
     index = AliasIndex()
     for start in range(0, len(keys), ALIAS_CHUNK):
         for row in _read(driver, database, "entity_mentions", keys=keys[start : start + ALIAS_CHUNK]):
             index.add(indexed_entity(row["key"], row["name"], row["aliases"] or [], row["groups"]))
-    return index
+    return index if match_keys is None else index.subset(wanted)
 
 
 def _find(driver: Driver, database: str | None, text: str, kind: str) -> str | None:

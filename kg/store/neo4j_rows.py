@@ -28,7 +28,7 @@ NodeKind = Literal["paper", "entity", "family"]
 ENTITY: Final = "Entity"
 ALIASES_TEXT: Final = "aliases_text"
 NULL_PROPS: Final = "null_props"
-MATCH_PROPS: Final = ("match_key", "match_name", "match_aliases")
+MATCH_PROPS: Final = ("match_key", "match_name", "match_aliases", "match_aliases_text")
 INTERNAL_PROPS: Final = frozenset({ALIASES_TEXT, NULL_PROPS, *MATCH_PROPS})
 EDGE_KEY: Final = "key"
 
@@ -92,7 +92,9 @@ def _props(owner: str, attrs: Mapping[str, Any], skip: Iterable[str]) -> dict[st
 def alias_props(aliases: Iterable[str]) -> dict[str, Any]:
     """The derived properties that follow an aliases list."""
     aliases = list(aliases)
-    return {"aliases": aliases, ALIASES_TEXT: "\n".join(aliases), "match_aliases": [match_key(a) for a in aliases]}
+    match_aliases = [match_key(a) for a in aliases]
+    return {"aliases": aliases, ALIASES_TEXT: "\n".join(aliases), "match_aliases": match_aliases,
+            "match_aliases_text": "\n".join(match_aliases)}
 
 
 def node_row(node: str, attrs: Mapping[str, Any]) -> tuple[NodeKind, dict[str, Any]]:

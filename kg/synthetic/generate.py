@@ -16,7 +16,7 @@ def generate_labelled(n: int, seed: int = 0, start: int = 0) -> Iterator[Synthet
         yield compose(pools, seed, index)
 
 
-def generate(n: int, seed: int = 0) -> Iterator[tuple[Paper, ExtractionRecord]]:
-    """``n`` synthetic papers "syn-0" … and their gold records, in constant memory."""
-    for item in generate_labelled(n, seed):
+def generate(n: int, seed: int = 0, start: int = 0) -> Iterator[tuple[Paper, ExtractionRecord]]:
+    """``n`` synthetic papers "syn-<start>" … and their gold records, in constant memory."""
+    for item in generate_labelled(n, seed, start):
         yield item.paper, item.record
