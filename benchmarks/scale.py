@@ -136,7 +136,7 @@ def _isolated(job: Callable[..., dict[str, float]], *args: Any) -> dict[str, flo
 
 
 def measure(n: int, seed: int, sample: int | None, batch: int, ingest_batch: int, feed: int, store_kind: str,
-            root: Path) -> dict[str, Any]:
+            root: Path, extract_sample: int | None = None) -> dict[str, Any]:
     start = time.perf_counter()
     papers, _ = write_corpus(root / f"n{n}", n, seed)
     row: dict[str, Any] = {"n": n, "generate_s": time.perf_counter() - start,
@@ -144,8 +144,10 @@ def measure(n: int, seed: int, sample: int | None, batch: int, ingest_batch: int
     limit = sample if sample and sample < n else None
     row["measured"] = limit or n
     source = _Source(papers, limit)
+    extract_limit = min(x for x in (limit, extract_sample, n) if x)
+    row["extract_measured"] = extract_limit
     for workers in (1, 2):
-        r = _isolated(_extract_job, source, workers, batch)
+        r = _isolated(_extract_job, _Source(papers, extract_limit), workers, batch)
         row[f"extract_{workers}w"] = r["papers"] / r["seconds"]
     data_dir = str(root / f"store{n}")
     r = _isolated(_ingest_job, source, 2, ingest_batch, store_kind, data_dir, True)
@@ -195,6 +197,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--sample", type=int, default=None, help="extract and ingest only the first K papers of each N")
     parser.add_argument("--batch", type=int, default=512, help="papers per extraction batch")
     parser.add_argument("--ingest-batch", type=int, default=2000, help="papers per store upsert")
+    parser.add_argument("--extract-sample", type=int, default=None,
+                        help="time the extraction rates on the first K papers only (ingest still takes all)")
     parser.add_argument("--feed", type=int, default=1000, help="papers of the incremental feed ingested after N (0: none)")
     parser.add_argument("--store", choices=("embedded", "neo4j"), default="embedded",
                         help="store to ingest into (neo4j: the NEO4J_* server, whose database is WIPED)")
@@ -204,12 +208,15 @@ def main(argv: list[str] | None = None) -> None:
         root = args.dir or Path(tmp)
         rows = []
         for n in sorted(args.sizes):
-            rows.append(measure(n, args.seed, args.sample, args.batch, args.ingest_batch, args.feed, args.store, root))
+            rows.append(measure(n, args.seed, args.sample, args.batch, args.ingest_batch, args.feed, args.store, root,
+                                args.extract_sample))
             print(f"done N={n:,}", file=sys.stderr, flush=True)
     print(f"synthetic corpus, seed {args.seed}; extraction includes the corpus-names pass; ingest = kg ingest's pipeline, "
           f"2 extraction workers, resolve/build/upsert into the {args.store} store every {args.ingest_batch} papers")
     if args.sample:
         print(f"N above {args.sample:,}: extraction and ingest timed on the first {args.sample:,} papers (sample)")
+    if args.extract_sample:
+        print(f"extraction rates timed on the first {args.extract_sample:,} papers of each corpus")
     print(render(rows))
     if len(rows) > 1:
         print(growth(rows))

@@ -147,12 +147,28 @@ def sentence_claims(
                 for loser in named_losers:
                     claims.append(Outperforms(winner=w, loser=loser.name, on=on, metric=metric,
                                               evidence=sentence.strip(), confidence=confidence))
+                last_end = max(l.end for l in named_losers)
+                if kind != "compared" and right_start <= last_end and (phrase := _coordinated_class(sentence[last_end:right_start + len(loser_text)])):
+                    claims.append(Outperforms(winner=w, loser=phrase, on=on, metric=metric, loser_generic=True,
+                                              evidence=sentence.strip(), confidence=confidence - 0.1))
             else:
                 phrase = _generic_phrase(loser_text)
                 if phrase and len(phrase) > 2:
                     claims.append(Outperforms(winner=w, loser=phrase, on=on, metric=metric, loser_generic=True,
                                               evidence=sentence.strip(), confidence=confidence - 0.1))
     return _dedupe(claims), _parity(sentence, local, proposed, claims)
+
+
+_COORDINATED_CLASS = re.compile(
+    r"^\s*,?\s*(?:and|as well as)\s+((?:the\s+|all\s+|other\s+)?(?:[\w-]+\s+){0,4}"
+    r"(?:approaches|methods|models|baselines|techniques|architectures|systems|detectors|retrievers))\b"
+)
+
+
+def _coordinated_class(tail: str) -> str | None:
+    """ "surpassing X and the state-of-the-art PEFT methods": a class of losers joined to the named ones."""
+    found = _COORDINATED_CLASS.match(tail)
+    return found.group(1) if found else None
 
 
 def _co_winners(sentence: str, local: list[Named], winner: str, trigger_at: int) -> list[str]:

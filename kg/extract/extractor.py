@@ -14,6 +14,7 @@ from kg.extract.corpus_names import CorpusNames, collect_names
 from kg.extract.document import PaperText
 from kg.extract.entities import EntityTable, is_generic
 from kg.extract.families import expand_family_claims, extends_relations, is_a_relations
+from kg.extract.membership import peer_family
 from kg.extract.lexicon import is_known, known_entities
 from kg.extract.mentions import Mention, is_name_shaped, method_mentions, name_mentions, phrase_mentions, select_mentions, task_mentions
 from kg.extract.proposed import is_cited, proposal_spans, proposed_mentions, title_lead_phrase, title_names
@@ -85,6 +86,10 @@ def extract_paper(paper: Paper, corpus: CorpusNames | None = None, use_ner: bool
     spans = [(s, pt.sentence_of(s)[1]) for s, _ in proposal_spans(text, pt.sentences)]
     acronyms = {d.short: d.long for d in definitions}
     is_a = is_a_relations(text, named, proposed_names, spans, pt.title_end, acronyms)
+    for claim in outperforms:
+        peer = peer_family(claim.winner, claim.loser, proposed_names) if claim.loser_generic else None
+        if peer is not None and peer not in is_a:
+            is_a.append(peer)
     extends = extends_relations(text, named, proposed_names, pt.title_end)
     outperforms = expand_family_claims(outperforms, is_a, extends)
     proposed = [

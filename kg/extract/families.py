@@ -327,6 +327,8 @@ def expand_family_claims(
             for name, fams in families_of.items():
                 if (claim.winner, name) in extends:
                     continue  # "Focus-DETR beats DETR-like detectors" is about DETR's variants, not DETR
+                if name.islower():
+                    continue  # "adapters", "prompt tuning": a kind of method, not one the paper ran
                 if family in fams and name != claim.winner and (claim.winner, name) not in seen:
                     seen.add((claim.winner, name))
                     out.append(claim.model_copy(update={"loser": name, "loser_generic": False,

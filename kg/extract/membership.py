@@ -405,3 +405,24 @@ _COMPARISON = re.compile(
     r"\b(?:outperform\w*|surpass\w*|superior\w*(?: to| over)?|superiority of|better than|exceed\w*|beats?|"
     r"improves? (?:over|upon)|compared (?:to|with))\s+", re.I
 )
+
+
+_PEER_QUALIFIERS = re.compile(
+    r"^(?:(?:the|all|other|existing|previous|prior|current|popular|mainstream|conventional|competing|strong|"
+    r"recent|leading|representative|several|many|state-of-the-art|sota)\s+)+",
+    re.I,
+)
+
+
+def peer_family(winner: str, loser_phrase: str, proposed: list[str]) -> Pair | None:
+    """ "X outperforms other / the state-of-the-art PEFT methods": a proposed X measured against its peers
+    is one of them. Not for language-model families: a method is often measured against the models it runs on."""
+    if winner not in proposed:
+        return None
+    stripped = _PEER_QUALIFIERS.sub("", loser_phrase.strip())
+    if stripped == loser_phrase.strip():
+        return None  # no word saying these are peers ("outperforms baselines" names no kind)
+    family = canonical_family(stripped) or canonical_family(_without_generic_head(stripped.split()))
+    if family is None or "language models" in family:
+        return None
+    return winner, family

@@ -102,8 +102,13 @@ class Neo4jStore:
         g = self._call(lambda d: read.read_graph(d, self.settings.database))
         return nx.freeze(g)
 
+    def _schema(self, driver: Driver) -> Driver:
+        """The driver, once the schema (whose full-text indexes some reads need) is in place."""
+        ensure_schema(driver, self.settings.uri, self.settings.database)
+        return driver
+
     def alias_index(self, keys: Iterable[str] | None = None) -> AliasIndex:
-        return self._call(lambda d: read.read_alias_index(d, self.settings.database, keys))
+        return self._call(lambda d: read.read_alias_index(self._schema(d), self.settings.database, keys))
 
     def export(self, path: Path, format: ExportFormat) -> Path:
         return export_graph(self.graph(), path, format)
@@ -118,7 +123,7 @@ class Neo4jStore:
         return self._call(lambda d: read.paper_lexicons(d, self.settings.database))
 
     def papers_mentioning(self, phrases: list[str]) -> list[Paper]:
-        return self._call(lambda d: read.papers_mentioning(d, self.settings.database, phrases))
+        return self._call(lambda d: read.papers_mentioning(self._schema(d), self.settings.database, phrases))
 
     def methods_in_family(self, family: str) -> list[str]:
         return self._call(lambda d: read.methods_in_family(d, self.settings.database, family))

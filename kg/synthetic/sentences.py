@@ -136,6 +136,7 @@ class AbstractWriter:
         if kind == "family_loser":
             where, on = self.where(1)
             text = f"{w} outperforms other {self.head.family.plural} on {where}."
+            g.member(p, self.head.family.name)  # measured against its peers: it is one of them
             for m in self.members:
                 g.beats(p, m, on, "", text)
             return self.sentence(kind, text)

@@ -184,3 +184,15 @@ def test_sized_checkpoints_are_models_of_their_family() -> None:
     assert ("Qwen2.5-7B", "large language models") in record.is_a
     assert ("LLaMA 2 13B", "large language models") in record.is_a
     assert "LLaMA 2 7B" not in record.baselines
+
+
+def test_a_class_of_losers_joined_to_named_ones_is_a_generic_claim() -> None:
+    from kg.extract.claims import Named, sentence_claims
+
+    sentence = "Our method is better, surpassing full fine-tuning and the state-of-the-art PEFT methods."
+    named = [Named("full fine-tuning", "Method", 33, 49)]
+    claims, _ = sentence_claims(sentence, 0, named, ["Ours"])
+    assert {(c.loser, c.loser_generic) for c in claims} == {
+        ("full fine-tuning", False),
+        ("the state-of-the-art PEFT methods", True),
+    }

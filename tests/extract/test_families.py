@@ -196,3 +196,27 @@ def test_training_stages_descriptions_and_families_are_not_extensions() -> None:
     text = "Tulu3-SFT and SFT. ANN search and ANN. Vision Mamba and Mamba."
     named = _named(text, "Tulu3-SFT", "SFT", "ANN search", "ANN", "Vision Mamba", "Mamba", "Tulu3")
     assert extends_relations(text, named, []) == []
+
+
+# --- measured against its peers -------------------------------------------------------------
+
+
+def test_a_proposal_beating_other_members_of_a_family_is_one_of_them() -> None:
+    from kg.extract.membership import peer_family
+
+    assert peer_family("CorDA", "the state-of-the-art PEFT methods", ["CorDA"]) == ("CorDA", "parameter-efficient fine-tuning")
+    assert peer_family("X", "other dense retrievers", ["X"]) == ("X", "dense retrieval")
+    assert peer_family("X", "other dense retrievers", ["Y"]) is None  # only what the paper proposes
+    assert peer_family("X", "dense retrievers", ["X"]) is None  # no word saying they are peers
+    assert peer_family("X", "existing large language models", ["X"]) is None  # measured against its substrate
+    assert peer_family("X", "all baselines", ["X"]) is None
+
+
+def test_a_family_claim_is_not_expanded_to_a_lower_case_kind_of_method() -> None:
+    from kg.extract.families import expand_family_claims
+    from kg.types import Outperforms
+
+    claim = Outperforms(winner="X", loser="other PEFT methods", loser_generic=True, evidence="…")
+    is_a = [("adapters", "parameter-efficient fine-tuning"), ("LoRA", "parameter-efficient fine-tuning")]
+    losers = {c.loser for c in expand_family_claims([claim], is_a, []) if not c.loser_generic}
+    assert losers == {"LoRA"}
