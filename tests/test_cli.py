@@ -111,3 +111,26 @@ def test_extract_then_eval_meets_the_dev_bars(tmp_path: Path) -> None:
     assert fields["proposed"]["f1"] >= 0.85
     assert fields["outperforms"]["f1"] >= 0.60
     assert fields["entities"]["f1"] >= 0.60
+
+
+def test_eval_linking_scores_the_shipped_pairs(tmp_path: Path) -> None:
+    out = tmp_path / "linking.json"
+    proc = kg("eval-linking", "--mode", "incremental", "--json", str(out))
+    assert "Entity linking over" in proc.stdout and "(incremental)" in proc.stdout
+    scores = json.loads(out.read_text(encoding="utf-8"))
+    assert scores["mode"] == "incremental"
+    assert scores["overall"]["f1"] >= 0.95
+
+
+def test_ingest_relinks_a_stored_paper_when_a_later_one_defines_its_name(tmp_path: Path) -> None:
+    first, second = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    first.write_text(json.dumps({"id": "a-1", "title": "Faster Dense Retrieval",
+                                 "abstract": "We study dense retrieval. Our system improves recall over zorblat tuning."}) + "\n")
+    second.write_text(json.dumps({"id": "b-1", "title": "Zorblat Tuning for Retrieval",
+                                  "abstract": "We propose Zorblat Tuning (ZT), a parameter-efficient fine-tuning method."}) + "\n")
+    data = tmp_path / "kg-data"
+    kg("ingest", str(first), data_dir=data)
+    proc = kg("ingest", str(second), data_dir=data)
+    assert "re-linked 1 stored papers" in proc.stderr and "loaded 1 papers" in proc.stderr
+    again = kg("ingest", str(first), str(second), data_dir=data)
+    assert "2 papers unchanged" in again.stderr and "loaded 0 papers" in again.stderr
