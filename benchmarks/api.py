@@ -1,14 +1,15 @@
-"""API benchmark: GraphQL over the embedded store against the same answers from kg.graph.queries.
+"""API benchmark: GraphQL on each store against the same answers computed directly.
 
-    .venv/bin/python benchmarks/api.py --papers 1000 10000 [--repeat 200] [--http]
+    .venv/bin/python benchmarks/api.py --papers 1000 10000 100000 [--stores embedded neo4j] [--repeat 200] [--http]
 
 For each N: generate N synthetic papers (benchmarks/synthetic.py), resolve and build their
-graph, and load it into ``NetworkxReads`` (timed apart). Then run each query in
+graph, and load it into ``NetworkxReads`` (timed apart) and, with ``--stores neo4j``, into the
+Neo4j of NEO4J_URI (WIPED first; load timed apart). Then run each query in
 benchmarks/queries/ ``--repeat`` times through ``kg.api.run_query`` (and, with ``--http``, over
-HTTP to a local uvicorn), and compute the same answer directly with ``kg.graph.queries``
-(the baseline). Prints p50/p99 in milliseconds, the store round trips per request, and the
-ratio of the API's p50 to the baseline's. Both sides' answers are compared first.
-"""
+HTTP to a local uvicorn), and compute the same answer directly: with ``kg.graph.queries`` on the
+embedded store, with one hand-written Cypher query (queries/bench_*.cypher) on Neo4j (the
+baseline). Prints p50/p99 in milliseconds, the store round trips per request, and the ratio of
+the API's p50 to the baseline's. Both sides' answers are compared first."""
 
 from __future__ import annotations
 

@@ -21,10 +21,16 @@ from kg.graph.reads import Direction, EdgeRecord, GraphReads, NodeRecord
 
 NameKey: TypeAlias = tuple[str, tuple[str, ...]]
 EdgeKey: TypeAlias = tuple[str, tuple[str, ...], Direction]
+PageKey: TypeAlias = tuple[str, int, str | None]
 
 
 class Loaders:
-    """DataLoaders over one request's reads: nodes by id, names to ids, edges by node, family members."""
+    """DataLoaders over one request's reads: nodes by id, names to ids, edges (or just the nodes at
+    their far ends) by node, family members and pages of them.
+
+    A name lookup brings its node's record along and primes ``nodes`` with it, so resolving a
+    name and then reading its node costs one round trip.
+    """
 
     def __init__(self, reads: GraphReads) -> None:
         self.reads = reads
@@ -32,17 +38,19 @@ class Loaders:
         self.names: DataLoader[NameKey, str | None] = DataLoader(load_fn=self._load_names)
         self.edges: DataLoader[EdgeKey, list[EdgeRecord]] = DataLoader(load_fn=self._load_edges)
         self.members: DataLoader[str, list[str]] = DataLoader(load_fn=self._load_members)
+        self.ends: DataLoader[EdgeKey, list[str]] = DataLoader(load_fn=self._load_ends)
+        self.member_pages: DataLoader[PageKey, tuple[list[NodeRecord], int]] = DataLoader(load_fn=self._load_member_pages)
 
     async def _load_nodes(self, ids: list[str]) -> list[NodeRecord | None]:
         found = self.reads.get_nodes(ids)
         return [found.get(i) for i in ids]
 
     async def _load_names(self, keys: list[NameKey]) -> list[str | None]:
-        groups: dict[tuple[str, ...], list[str]] = defaultdict(list)
-        for name, labels in keys:
-            groups[labels].append(name)
-        found = {labels: self.reads.resolve(names, labels) for labels, names in groups.items()}
-        return [found[labels][name] for name, labels in keys]
+        found = self.reads.lookup(keys)
+        for record in found.values():
+            if record is not None:
+                self.nodes.prime(record.id, record)
+        return [record.id if (record := found[key]) is not None else None for key in keys]
 
     async def _load_edges(self, keys: list[EdgeKey]) -> list[list[EdgeRecord]]:
         groups: dict[tuple[tuple[str, ...], Direction], list[str]] = defaultdict(list)
@@ -54,6 +62,20 @@ class Loaders:
     async def _load_members(self, family_ids: list[str]) -> list[list[str]]:
         found = self.reads.family_members(family_ids)
         return [found.get(f, []) for f in family_ids]
+
+    async def _load_ends(self, keys: list[EdgeKey]) -> list[list[str]]:
+        groups: dict[tuple[tuple[str, ...], Direction], list[str]] = defaultdict(list)
+        for node, types, direction in keys:
+            groups[(types, direction)].append(node)
+        found = {group: self.reads.neighbours(ids, group[0], group[1]) for group, ids in groups.items()}
+        return [found[(types, direction)].get(node, []) for node, types, direction in keys]
+
+    async def _load_member_pages(self, keys: list[PageKey]) -> list[tuple[list[NodeRecord], int]]:
+        groups: dict[tuple[int, str | None], list[str]] = defaultdict(list)
+        for family, first, after in keys:
+            groups[(first, after)].append(family)
+        found = {group: self.reads.member_pages(ids, *group) for group, ids in groups.items()}
+        return [found[(first, after)].get(family, ([], 0)) for family, first, after in keys]
 
     def node(self, node_id: str) -> Awaitable[NodeRecord | None]:
         return self.nodes.load(node_id)
@@ -70,6 +92,12 @@ class Loaders:
     def edges_of(self, node_id: str, types: Collection[str], direction: Direction = "out") -> Awaitable[list[EdgeRecord]]:
         """One node's edges of ``types`` (queued now, like ``resolve``)."""
         return self.edges.load((node_id, tuple(sorted(types)), direction))
+
+    async def ends_of_many(self, ids: Collection[str], types: Collection[str], direction: Direction = "out") -> set[str]:
+        """The nodes at the far end of the ``types`` edges of any node in ``ids`` (one batch)."""
+        key = tuple(sorted(types))
+        lists: Sequence[list[str]] = await self.ends.load_many([(i, key, direction) for i in sorted(set(ids))])
+        return {node for nodes in lists for node in nodes}
 
     async def edges_of_many(
         self, ids: Collection[str], types: Collection[str], direction: Direction = "out"

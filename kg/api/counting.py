@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from kg.graph.reads import Direction, EdgeRecord, GraphReads, NodeRecord
+from kg.graph.reads import Direction, EdgeRecord, GraphReads, NameRequest, NodeRecord, Related
 
 
 class CountingReads:
@@ -43,6 +43,33 @@ class CountingReads:
     def family_members(self, family_ids: Collection[str]) -> dict[str, list[str]]:
         self.round_trips += 1
         return self.inner.family_members(family_ids)
+
+    def list_related(
+        self,
+        labels: Collection[str],
+        related: Related,
+        text: str | None = None,
+        first: int = 20,
+        after: str | None = None,
+    ) -> tuple[list[NodeRecord], int]:
+        self.round_trips += 1
+        return self.inner.list_related(labels, related, text, first, after)
+
+    def lookup(self, requests: Collection[NameRequest]) -> dict[NameRequest, NodeRecord | None]:
+        self.round_trips += 1
+        return self.inner.lookup(requests)
+
+    def neighbours(
+        self, ids: Collection[str], types: Collection[str] | None = None, direction: Direction = "out"
+    ) -> dict[str, list[str]]:
+        self.round_trips += 1
+        return self.inner.neighbours(ids, types, direction)
+
+    def member_pages(
+        self, family_ids: Collection[str], first: int = 20, after: str | None = None
+    ) -> dict[str, tuple[list[NodeRecord], int]]:
+        self.round_trips += 1
+        return self.inner.member_pages(family_ids, first, after)
 
     def search(self, text: str, labels: Collection[str] | None = None, limit: int = 20) -> list[NodeRecord]:
         self.round_trips += 1

@@ -13,7 +13,7 @@ import strawberry
 from kg.api.claims import CLAIM_TYPES, Claim, Comparison, Extension
 from kg.api.context import Info, Loaders
 from kg.api.inputs import PaperRole
-from kg.api.pages import DEFAULT_PAGE, Connection, page
+from kg.api.pages import DEFAULT_PAGE, Connection, connection, page
 from kg.graph.model import (
     ADDRESSES,
     COMPARABLE_TO,
@@ -185,9 +185,8 @@ class Family(Node):
 
     @strawberry.field(description="Methods in it or any subfamily, and what EXTENDS them, by name.")
     async def members(self, info: Info, first: int = DEFAULT_PAGE, after: str | None = None) -> Connection[Technique]:
-        ids = await info.context.loaders.members.load(self.record.id)
-        records = [r for r in await info.context.loaders.records(ids) if r.label in TECHNIQUE_LABELS]
-        return page(records, _sort_key, technique, first, after)
+        records, total = await info.context.loaders.member_pages.load((self.record.id, first + 1, after))
+        return connection([(technique(r), r.sort_key) for r in records[:first]], total, len(records) > first)
 
     @strawberry.field(description="Families directly below it.")
     async def subfamilies(self, info: Info) -> list[Family]:

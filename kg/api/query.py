@@ -32,7 +32,7 @@ from kg.api.pages import DEFAULT_PAGE, Connection, connection, page
 from kg.api.paths import Path
 from kg.api.selection import FAMILY_LABELS, claim_edges, dataset_ids, method_ids, paper_id, paper_ids
 from kg.graph.model import ENTITY_LABELS, FAMILY, PAPER, TECHNIQUE_LABELS
-from kg.graph.reads import NAMED_LABELS, NodeRecord
+from kg.graph.reads import NAMED_LABELS, NodeRecord, Related
 
 T = TypeVar("T")
 TECHNIQUES = tuple(sorted(TECHNIQUE_LABELS))
@@ -45,10 +45,14 @@ def _listing(
     first: int,
     after: str | None,
     text: str | None = None,
-    ids: set[str] | None = None,
+    related: Related | None = None,
 ) -> Connection[T]:
     """One page from the store's sorted listing; asks for one more node to know whether a next page exists."""
-    records, total = ctx.reads.list_nodes(labels, text or None, ids, first + 1, after)
+    if related is not None and (related.family is not None or related.links):
+        records, total = ctx.reads.list_related(labels, related, text or None, first + 1, after)
+    else:
+        ids = related.ids if related is not None else None
+        records, total = ctx.reads.list_nodes(labels, text or None, ids, first + 1, after)
     return connection([(wrap(r), r.sort_key) for r in records[:first]], total, len(records) > first)
 
 

@@ -1,7 +1,9 @@
-"""Filters → the set of node ids they allow, composed from batched reads (AND of every given field).
+"""Filters → the nodes they allow, composed from batched reads (AND of every given field).
 
-Each returns None when the filter restricts nothing, else the allowed ids (empty when a name
-resolves to nothing). Independent lookups are gathered so they share round trips.
+Each returns None when the filter restricts nothing, else a ``Related``: the conditions the
+store applies itself in ``list_related`` (family membership, the far ends of a node's
+relationships) and the ids of what two-hop conditions allow (empty when a name resolves to
+nothing). Independent lookups are gathered so they share round trips.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from kg.graph.model import (
     PROPOSES,
     paper_node,
 )
-from kg.graph.reads import Direction, EdgeRecord, NodeRecord
+from kg.graph.reads import Direction, EdgeRecord, NodeRecord, Related
 from kg.resolve.keys import match_key
 
 FAMILY_LABELS = (FAMILY,)
@@ -47,13 +49,6 @@ async def _family(loaders: Loaders, name: str | None) -> str | None:
     return await loaders.resolve(name, FAMILY_LABELS) if name is not None else None
 
 
-async def _ends(loaders: Loaders, node: str | None, types: tuple[str, ...], direction: Direction) -> set[str]:
-    """The far ends of ``node``'s ``types`` edges (nothing when ``node`` did not resolve)."""
-    if node is None:
-        return set()
-    return {e.other(node) for e in await loaders.edges_of(node, types, direction)}
-
-
 def _one(node: str | None) -> set[str]:
     return {node} if node is not None else set()
 
@@ -64,14 +59,14 @@ async def _members(loaders: Loaders, family: str | None) -> set[str]:
 
 async def _users_of(loaders: Loaders, targets: set[str], uses: tuple[str, ...], link: str) -> set[str]:
     """Entities a paper ``uses`` (PROPOSES/COMPARES_WITH) when that paper ``link``s (EVALUATES_ON …) a target."""
-    papers = {e.source for e in await loaders.edges_of_many(targets, [link], "in")}
-    return {e.target for e in await loaders.edges_of_many(papers, uses, "out")}
+    papers = await loaders.ends_of_many(targets, [link], "in")
+    return await loaders.ends_of_many(papers, uses, "out")
 
 
 async def _used_in(loaders: Loaders, users: set[str], link: str, uses: tuple[str, ...] = USES) -> set[str]:
     """What papers that ``uses`` one of ``users`` ``link`` to (e.g. the datasets they evaluate on)."""
-    papers = {e.source for e in await loaders.edges_of_many(users, uses, "in")}
-    return {e.target for e in await loaders.edges_of_many(papers, [link], "out")}
+    papers = await loaders.ends_of_many(users, uses, "in")
+    return await loaders.ends_of_many(papers, [link], "out")
 
 
 async def _meet(jobs: list[Awaitable[set[str]]]) -> set[str] | None:
@@ -81,8 +76,18 @@ async def _meet(jobs: list[Awaitable[set[str]]]) -> set[str] | None:
     return reduce(set.intersection, await asyncio.gather(*jobs))
 
 
-async def method_ids(loaders: Loaders, f: MethodFilter | None) -> set[str] | None:
-    """Methods allowed by a MethodFilter (text is left to the listing)."""
+def _related(
+    family: str | None, links: list[tuple[str | None, tuple[str, ...], Direction]], sets: list[set[str]]
+) -> Related:
+    """The conditions a listing applies in the store; a name that did not resolve (None) allows nothing."""
+    if any(node is None for node, _, _ in links):
+        return Related(ids=frozenset())
+    ids = frozenset(set.intersection(*sets)) if sets else None
+    return Related(family=family, links=tuple((node, types, d) for node, types, d in links if node is not None), ids=ids)
+
+
+async def method_ids(loaders: Loaders, f: MethodFilter | None) -> Related | None:
+    """What a MethodFilter allows, as conditions for ``list_related`` (text is left to the listing)."""
     if f is None:
         return None
     family, beats, beaten_by, comparable, extends, evaluated = await asyncio.gather(
@@ -93,42 +98,41 @@ async def method_ids(loaders: Loaders, f: MethodFilter | None) -> set[str] | Non
         _entity(loaders, f.extends),
         _entity(loaders, f.evaluated_on),
     )
-    jobs: list[Awaitable[set[str]]] = []
-    if f.family is not None:
-        jobs.append(_members(loaders, family))
+    if f.family is not None and family is None:
+        return Related(ids=frozenset())
+    links: list[tuple[str | None, tuple[str, ...], Direction]] = []
     if f.beats is not None:
-        jobs.append(_ends(loaders, beats, (OUTPERFORMS,), "in"))
+        links.append((beats, (OUTPERFORMS,), "in"))
     if f.beaten_by is not None:
-        jobs.append(_ends(loaders, beaten_by, (OUTPERFORMS,), "out"))
+        links.append((beaten_by, (OUTPERFORMS,), "out"))
     if f.comparable_to is not None:
-        jobs.append(_ends(loaders, comparable, (COMPARABLE_TO,), "both"))
+        links.append((comparable, (COMPARABLE_TO,), "both"))
     if f.extends is not None:
-        jobs.append(_ends(loaders, extends, (EXTENDS,), "in"))
-    if f.evaluated_on is not None:
-        jobs.append(_users_of(loaders, _one(evaluated), USES, EVALUATES_ON))
+        links.append((extends, (EXTENDS,), "in"))
     if f.proposed_in is not None:
-        jobs.append(_ends(loaders, paper_id(str(f.proposed_in)), (PROPOSES,), "out"))
-    return await _meet(jobs)
+        links.append((paper_id(str(f.proposed_in)), (PROPOSES,), "out"))
+    sets = [await _users_of(loaders, _one(evaluated), USES, EVALUATES_ON)] if f.evaluated_on is not None else []
+    return _related(family, links, sets)
 
 
-async def paper_ids(loaders: Loaders, f: PaperFilter | None) -> set[str] | None:
-    """Papers allowed by a PaperFilter (text is left to the listing)."""
+async def paper_ids(loaders: Loaders, f: PaperFilter | None) -> Related | None:
+    """What a PaperFilter allows, as conditions for ``list_related`` (text is left to the listing)."""
     if f is None:
         return None
     proposes, evaluated, mentions = await asyncio.gather(
         _entity(loaders, f.proposes), _entity(loaders, f.evaluated_on), _entity(loaders, f.mentions)
     )
-    jobs: list[Awaitable[set[str]]] = []
+    links: list[tuple[str | None, tuple[str, ...], Direction]] = []
     if f.proposes is not None:
-        jobs.append(_ends(loaders, proposes, (PROPOSES,), "in"))
+        links.append((proposes, (PROPOSES,), "in"))
     if f.evaluated_on is not None:
-        jobs.append(_ends(loaders, evaluated, (EVALUATES_ON,), "in"))
+        links.append((evaluated, (EVALUATES_ON,), "in"))
     if f.mentions is not None:
-        jobs.append(_ends(loaders, mentions, (MENTIONS,), "in"))
-    return await _meet(jobs)
+        links.append((mentions, (MENTIONS,), "in"))
+    return _related(None, links, [])
 
 
-async def dataset_ids(loaders: Loaders, f: DatasetFilter | None) -> set[str] | None:
+async def dataset_ids(loaders: Loaders, f: DatasetFilter | None) -> Related | None:
     """Datasets/benchmarks allowed by a DatasetFilter (text is left to the listing)."""
     if f is None:
         return None
@@ -142,7 +146,8 @@ async def dataset_ids(loaders: Loaders, f: DatasetFilter | None) -> set[str] | N
         jobs.append(_family_used_in(loaders, family))
     if f.task is not None:
         jobs.append(_used_in(loaders, _one(task), EVALUATES_ON, (ADDRESSES,)))
-    return await _meet(jobs)
+    allowed = await _meet(jobs)
+    return Related(ids=frozenset(allowed)) if allowed is not None else None
 
 
 async def _family_used_in(loaders: Loaders, family: str | None) -> set[str]:

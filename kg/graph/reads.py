@@ -38,6 +38,8 @@ from kg.graph.model import (
 from kg.resolve.keys import entity_key, match_key
 
 Direction = Literal["out", "in", "both"]
+NameRequest = tuple[str, tuple[str, ...]]
+"""A name to look up and the labels it may have (sorted; empty for entities and families)."""
 NAMED_LABELS: tuple[str, ...] = (*ENTITY_LABELS, FAMILY)
 """What ``resolve`` and ``search`` look at when no labels are given: every entity and family."""
 
@@ -78,6 +80,23 @@ class EdgeRecord:
     def other(self, node: str) -> str:
         """The end that is not ``node`` (the source for a self-loop)."""
         return self.target if self.source == node else self.source
+
+
+Link = tuple[str, tuple[str, ...], Direction]
+"""(node id, relationship types, direction): the nodes ``GraphReads.neighbours`` gives for it."""
+
+
+@dataclass(frozen=True, slots=True)
+class Related:
+    """Which nodes ``list_related`` keeps: every condition given must hold.
+
+    ``family``: a member of that family (as ``family_members`` finds them); ``links``: at the far
+    end of each link (as ``neighbours``); ``ids``: among these node ids. None / () means no condition.
+    """
+
+    family: str | None = None
+    links: tuple[Link, ...] = ()
+    ids: frozenset[str] | None = None
 
 
 def encode_cursor(key: Iterable[str]) -> str:
@@ -162,6 +181,46 @@ class GraphReads(Protocol):
         """
         ...
 
+    def list_related(
+        self,
+        labels: Collection[str],
+        related: Related,
+        text: str | None = None,
+        first: int = 20,
+        after: str | None = None,
+    ) -> tuple[list[NodeRecord], int]:
+        """``list_nodes`` over the nodes ``related`` allows: the filters of a listing (family members,
+        neighbours of given nodes) applied where the nodes are, so only the page comes back.
+        """
+        ...
+
+    def lookup(self, requests: Collection[NameRequest]) -> dict[NameRequest, NodeRecord | None]:
+        """The node each (name, labels) request means, as ``resolve`` picks it, with its record; None when none.
+
+        One call answers requests for different label sets (``labels`` empty: entities and
+        families), and returns the records too, so a lookup by name needs no ``get_nodes`` after it.
+        """
+        ...
+
+    def neighbours(
+        self, ids: Collection[str], types: Collection[str] | None = None, direction: Direction = "out"
+    ) -> dict[str, list[str]]:
+        """The far ends (``EdgeRecord.other``) of each node's ``edges(ids, types, direction)``, distinct and sorted.
+
+        For filters that need only which nodes are joined, not the relationships' properties.
+        ``UNWIND $ids AS id MATCH (n {node_id: id})-[r]->(m) WHERE type(r) IN $types RETURN id, collect(DISTINCT m.node_id)``
+        """
+        ...
+
+    def member_pages(
+        self, family_ids: Collection[str], first: int = 20, after: str | None = None
+    ) -> dict[str, tuple[list[NodeRecord], int]]:
+        """Per family: one page of its ``family_members`` records (``NodeRecord.sort_key`` order, after the cursor ``after``) and how many members it has.
+
+        ``family_members`` and ``list_nodes(ids=…)`` in one call, for every family of a batch.
+        """
+        ...
+
     def search(self, text: str, labels: Collection[str] | None = None, limit: int = 20) -> list[NodeRecord]:
         """Up to ``limit`` nodes whose name or aliases contain every word of ``text``; exact names first.
 
@@ -186,6 +245,14 @@ _SEPARATORS = re.compile(r"[\W_]+")
 def words(text: str) -> list[str]:
     """Lower-case words of ``text`` for text filters and search (NFKC, casefolded, punctuation dropped)."""
     return [w for w in _SEPARATORS.split(unicodedata.normalize("NFKC", text).casefold()) if w]
+
+
+def _page_start(after: str | None) -> tuple[str, ...] | None:
+    """The sort key a page starts after (None: from the top); CursorError unless it is a node's sort key."""
+    start = decode_cursor(after) if after is not None else None
+    if start is not None and len(start) != 3:
+        raise CursorError(f"invalid cursor {after!r}: pass an endCursor or cursor this API returned")
+    return start
 
 
 def _contains_all(haystack: str, needles: list[str]) -> bool:
@@ -253,6 +320,11 @@ class NetworkxReads:
         self, ids: Collection[str], types: Collection[str] | None = None, direction: Direction = "out"
     ) -> dict[str, list[EdgeRecord]]:
         self._call()
+        return self._edges(ids, types, direction)
+
+    def _edges(
+        self, ids: Collection[str], types: Collection[str] | None, direction: Direction
+    ) -> dict[str, list[EdgeRecord]]:
         wanted = frozenset(types) if types is not None else None
         result: dict[str, list[EdgeRecord]] = {}
         for node in sorted(set(ids)):
@@ -275,9 +347,30 @@ class NetworkxReads:
         after: str | None = None,
     ) -> tuple[list[NodeRecord], int]:
         self._call()
-        start = decode_cursor(after) if after is not None else None
-        if start is not None and len(start) != 3:
-            raise CursorError(f"invalid cursor {after!r}: pass an endCursor or cursor this API returned")
+        return self._list(labels, text, ids, first, after)
+
+    def list_related(
+        self,
+        labels: Collection[str],
+        related: Related,
+        text: str | None = None,
+        first: int = 20,
+        after: str | None = None,
+    ) -> tuple[list[NodeRecord], int]:
+        self._call()
+        allowed: set[str] | None = set(related.ids) if related.ids is not None else None
+        if related.family is not None:
+            members = set(self._members([related.family])[related.family])
+            allowed = members if allowed is None else allowed & members
+        for node, types, direction in related.links:
+            ends = {e.other(node) for e in self._edges([node], types, direction)[node]}
+            allowed = ends if allowed is None else allowed & ends
+        return self._list(labels, text, allowed, first, after)
+
+    def _list(
+        self, labels: Collection[str], text: str | None, ids: Collection[str] | None, first: int, after: str | None
+    ) -> tuple[list[NodeRecord], int]:
+        start = _page_start(after)
         wanted = frozenset(labels)
         if ids is not None:
             pool = sorted((self._nodes[n] for n in set(ids) if n in self._nodes), key=lambda r: r.sort_key)
@@ -298,6 +391,9 @@ class NetworkxReads:
 
     def family_members(self, family_ids: Collection[str]) -> dict[str, list[str]]:
         self._call()
+        return self._members(family_ids)
+
+    def _members(self, family_ids: Collection[str]) -> dict[str, list[str]]:
         result: dict[str, list[str]] = {}
         for family in sorted(set(family_ids)):
             families = self._closure([family], SUBFAMILY_OF)
@@ -305,6 +401,34 @@ class NetworkxReads:
             extended = self._closure(members, EXTENDS)
             result[family] = sorted(n for n in extended if self._nodes[n].label in TECHNIQUE_LABELS)
         return result
+
+    def lookup(self, requests: Collection[NameRequest]) -> dict[NameRequest, NodeRecord | None]:
+        self._call()
+        found: dict[NameRequest, NodeRecord | None] = {}
+        for name, labels in requests:
+            node = self._resolve_one(name, frozenset(labels or NAMED_LABELS))
+            found[(name, labels)] = self._nodes[node] if node is not None else None
+        return found
+
+    def neighbours(
+        self, ids: Collection[str], types: Collection[str] | None = None, direction: Direction = "out"
+    ) -> dict[str, list[str]]:
+        self._call()
+        found = self._edges(ids, types, direction)
+        return {node: sorted({e.other(node) for e in edges}) for node, edges in found.items()}
+
+    def member_pages(
+        self, family_ids: Collection[str], first: int = 20, after: str | None = None
+    ) -> dict[str, tuple[list[NodeRecord], int]]:
+        self._call()
+        start = _page_start(after)
+        members = self._members(family_ids)
+        pages: dict[str, tuple[list[NodeRecord], int]] = {}
+        for family, ids in members.items():
+            pool = sorted((self._nodes[n] for n in ids), key=lambda r: r.sort_key)
+            offset = bisect_right(pool, start, key=lambda r: r.sort_key) if start is not None else 0
+            pages[family] = (pool[offset : offset + max(first, 0)], len(pool))
+        return pages
 
     def _closure(self, start: Iterable[str], rel_type: str) -> set[str]:
         """``start`` and every node with a path of ``rel_type`` edges into one of them."""

@@ -28,7 +28,7 @@ from kg.api.neo4j import Neo4jReadsFactory, neo4j_reads
 from kg.corpus import read_papers
 from kg.errors import StoreError
 from kg.evaluate import load_records
-from kg.graph.reads import NAMED_LABELS, GraphReads, NetworkxReads, encode_cursor
+from kg.graph.reads import NAMED_LABELS, GraphReads, NetworkxReads, Related, encode_cursor
 from kg.store import EmbeddedStore, Neo4jStore, ingest
 from kg.store.neo4j_reads import Neo4jReads
 from kg.store.neo4j_schema import wipe_database
@@ -165,6 +165,24 @@ def test_round_trips_do_not_grow_with_page_size(servers: tuple[Server, Server]) 
     assert small == large <= 16
 
 
+BENCHMARK_SHAPES = {
+    "family_beats": """{ methods(filter: {family: "PEFT", beats: "LoRA"}, first: %d) { totalCount
+      edges { node { name outperforms(loser: "LoRA") { evidence paper { id title } } } } } }""",
+    "family_members_claims": """{ family(name: "PEFT") { members(first: %d) { totalCount
+      edges { node { name outperforms { evidence loserText loser { name } paper { id title } } } } } } }""",
+}
+
+
+@pytest.mark.parametrize("name", sorted(BENCHMARK_SHAPES))
+def test_the_benchmark_queries_cost_four_round_trips_at_any_page_size(servers: tuple[Server, Server], name: str) -> None:
+    """Name lookup, the page cut by the server (filters and family traversal included), claims, their papers."""
+    embedded, neo4j = servers
+    for first in (2, 5, 50):
+        body = neo4j.data(BENCHMARK_SHAPES[name] % first)
+        assert body["extensions"]["roundTrips"] == embedded.data(BENCHMARK_SHAPES[name] % first)["extensions"]["roundTrips"] == 4
+        assert _normalised(body) == _normalised(embedded.data(BENCHMARK_SHAPES[name] % first))
+
+
 @pytest.fixture(scope="module")
 def reads_pair(loaded: tuple[Path, Neo4jReadsFactory]) -> tuple[GraphReads, GraphReads]:
     data_dir, factory = loaded
@@ -213,6 +231,56 @@ def test_every_read_primitive_agrees(reads_pair: tuple[NetworkxReads, Neo4jReads
     assert neo4j.shortest_paths(lora, glue, 3, 10)
     calls = 1 + 1 + 9 + 4 + 1 + 1 + 24 + 49 * 4  # one query per call, however many ids
     assert neo4j.round_trips - before >= calls - 20  # (list_nodes pages stop early on short lists)
+
+
+def test_the_pushed_down_reads_agree(reads_pair: tuple[NetworkxReads, Neo4jReads]) -> None:
+    """lookup, neighbours, member_pages and list_related: filtering, counting and paging done by the server."""
+    embedded, neo4j = reads_pair
+    labels = sorted({r.label for r in embedded.list_nodes(NAMED_LABELS, first=10_000)[0]})
+    everything = [r.id for label in [*labels, "Paper"] for r in embedded.list_nodes([label], first=10_000)[0]]
+    sample = everything[::5] + ["Entity:nothing", "Nonsense", "Paper:none"]
+    names = [str(n) for r in embedded.get_nodes(everything[::3]).values() if r.label != "Paper" for n in (r.name, *r.props.get("aliases", []))]
+    names += ["LoRA", "low rank adaptation", "LORA", "loras", "PEFT", "nothing like this", "", "-"]
+    requests = [(n, tuple(sorted(ls))) for n in names for ls in ((), ("Method", "Model"), ("Family",), ("Dataset",))]
+    before = neo4j.round_trips
+    assert neo4j.lookup(requests) == embedded.lookup(requests)
+    assert {k: r.props for k, r in neo4j.lookup(requests).items() if r} == {k: r.props for k, r in embedded.lookup(requests).items() if r}
+    assert neo4j.round_trips == before + 2
+    for direction in ("out", "in", "both"):
+        for types in (None, ["OUTPERFORMS", "MENTIONS"], ["IS_A"], []):
+            assert neo4j.neighbours(sample, types, direction) == embedded.neighbours(sample, types, direction)  # type: ignore[arg-type]
+    families = [r.id for r in embedded.list_nodes(["Family"], first=1000)[0]] + ["Family:nothing", "Entity:lora"]
+    for first in (0, 3, 100):
+        cursor = None
+        for _ in range(3):
+            ours, theirs = neo4j.member_pages(families, first, cursor), embedded.member_pages(families, first, cursor)
+            assert ours == theirs and [[r.props for r in p] for p, _ in ours.values()] == [[r.props for r in p] for p, _ in theirs.values()]
+            longest = max(theirs.values(), key=lambda page: len(page[0]))[0]
+            if not longest:
+                break
+            cursor = encode_cursor(longest[-1].sort_key)
+    lora, glue = embedded.resolve(["LoRA"])["LoRA"], embedded.resolve(["GLUE"])["GLUE"]
+    peft = embedded.resolve(["PEFT"], ["Family"])["PEFT"]
+    assert lora and glue and peft
+    paper = next(r.id for r in embedded.list_nodes(["Paper"], first=1)[0])
+    relateds = [
+        Related(family=peft), Related(family=peft, links=((lora, ("OUTPERFORMS",), "in"),)),
+        Related(links=((lora, ("OUTPERFORMS",), "in"),)), Related(links=((lora, ("COMPARABLE_TO",), "both"), (lora, ("EXTENDS",), "in"))),
+        Related(links=((glue, ("EVALUATES_ON",), "in"),)), Related(links=((paper, ("PROPOSES", "MENTIONS"), "out"),)),
+        Related(family=peft, ids=frozenset(everything[::2])), Related(links=((lora, ("OUTPERFORMS",), "in"),), ids=frozenset(everything[::2])),
+        Related(ids=frozenset(everything[::3])), Related(), Related(family="Family:nothing"), Related(family=lora),
+        Related(links=(("Entity:nothing", ("OUTPERFORMS",), "in"),)),
+    ]
+    for related in relateds:
+        for listing in (["Method", "Model"], ["Paper"], ["Dataset", "Benchmark"], NAMED_LABELS):
+            for text in (None, "lora", "low rank"):
+                cursor = None
+                for _ in range(3):
+                    ours_page, theirs_page = neo4j.list_related(listing, related, text, 4, cursor), embedded.list_related(listing, related, text, 4, cursor)
+                    assert ours_page == theirs_page, (related, listing, text)
+                    if not ours_page[0]:
+                        break
+                    cursor = encode_cursor(ours_page[0][-1].sort_key)
 
 
 def test_console_on_neo4j_reads_and_refuses_writes(servers: tuple[Server, Server]) -> None:

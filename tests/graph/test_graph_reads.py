@@ -7,7 +7,7 @@ import pytest
 
 from kg.graph import find_entity, find_family, methods_in_family
 from kg.graph.model import COMPARABLE_TO, EXTENDS, MENTIONS, OUTPERFORMS
-from kg.graph.reads import CursorError, EdgeRecord, GraphReads, NetworkxReads, decode_cursor, encode_cursor
+from kg.graph.reads import CursorError, EdgeRecord, GraphReads, NetworkxReads, Related, decode_cursor, encode_cursor
 
 from _graphkit import build
 
@@ -113,6 +113,67 @@ def test_family_members_follow_subfamilies_and_extends() -> None:
     assert members[PEFT] == methods_in_family(g, "PEFT")
     assert {"Entity:lora sb", "Entity:lora xs", "Entity:sora"} <= set(members[PEFT])
     assert members["Family:nope"] == []
+
+
+def test_lookup_answers_several_label_sets_in_one_call_with_records(reads: NetworkxReads) -> None:
+    entities = ("Benchmark", "Dataset", "Method", "Metric", "Model", "Task")
+    requests = [("Low-Rank Adaptation", entities), ("PEFT", ("Family",)), ("PEFT", entities), ("lora-xs", ()), ("GPT-5", ())]
+    before = reads.round_trips
+    found = reads.lookup(requests)
+    assert reads.round_trips == before + 1
+    assert {k: (r.id if r else None) for k, r in found.items()} == {
+        ("Low-Rank Adaptation", entities): "Entity:lora", ("PEFT", ("Family",)): PEFT, ("PEFT", entities): None,
+        ("lora-xs", ()): "Entity:lora xs", ("GPT-5", ()): None,
+    }
+    assert found[("lora-xs", ())] == reads.get_nodes(["Entity:lora xs"])["Entity:lora xs"]
+    for (name, labels), record in found.items():
+        assert (record.id if record else None) == reads.resolve([name], labels or None)[name]
+
+
+def test_neighbours_are_the_far_ends_of_edges(reads: NetworkxReads) -> None:
+    ids = ["Entity:lora", "Entity:lora sb", "Entity:full fine tuning", "Entity:nope"]
+    for direction in ("out", "in", "both"):
+        for types in (None, [OUTPERFORMS], [COMPARABLE_TO, EXTENDS]):
+            edges = reads.edges(ids, types, direction)  # type: ignore[arg-type]
+            assert reads.neighbours(ids, types, direction) == {n: sorted({e.other(n) for e in es}) for n, es in edges.items()}  # type: ignore[arg-type]
+
+
+def test_member_pages_are_pages_of_family_members(reads: NetworkxReads) -> None:
+    families = [PEFT, "Family:nope"]
+    members = reads.family_members(families)
+    records = sorted(reads.get_nodes(members[PEFT]).values(), key=lambda r: r.sort_key)
+    seen, after = [], None
+    while True:
+        pages = reads.member_pages(families, 3, after)
+        assert pages["Family:nope"] == ([], 0)
+        chunk, total = pages[PEFT]
+        assert total == len(records)
+        if not chunk:
+            break
+        seen.extend(chunk)
+        after = encode_cursor(chunk[-1].sort_key)
+    assert seen == records
+    with pytest.raises(CursorError):
+        reads.member_pages(families, 3, encode_cursor(["only one part"]))
+
+
+def test_list_related_is_list_nodes_over_the_allowed_ids(reads: NetworkxReads) -> None:
+    techniques = ["Method", "Model"]
+    members = set(reads.family_members([PEFT])[PEFT])
+    beat_lora = set(reads.neighbours(["Entity:lora"], [OUTPERFORMS], "in")["Entity:lora"])
+    cases = [
+        (Related(family=PEFT), members),
+        (Related(family=PEFT, links=(("Entity:lora", (OUTPERFORMS,), "in"),)), members & beat_lora),
+        (Related(links=(("Entity:lora", (OUTPERFORMS,), "in"), ("Entity:lora xs", (OUTPERFORMS,), "in"))),
+         beat_lora & set(reads.neighbours(["Entity:lora xs"], [OUTPERFORMS], "in")["Entity:lora xs"])),
+        (Related(family=PEFT, ids=frozenset({"Entity:lora", "Entity:sora", "Entity:nope"})), members & {"Entity:lora", "Entity:sora"}),
+        (Related(family="Family:nope"), set()),
+        (Related(links=(("Entity:nope", (OUTPERFORMS,), "in"),)), set()),
+    ]
+    for related, allowed in cases:
+        for text, first, after in ((None, 100, None), (None, 2, None), ("lora", 100, None), (None, 2, encode_cursor(["l", "l", "l"]))):
+            assert reads.list_related(techniques, related, text, first, after) == reads.list_nodes(techniques, text, allowed, first, after)
+    assert {r.id for r in reads.list_related(techniques, cases[1][0])[0]} == {"Entity:lora sb", "Entity:sft"}
 
 
 def test_search_puts_exact_names_first(reads: NetworkxReads) -> None:
