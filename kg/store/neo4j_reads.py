@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from typing import Any
 
 from neo4j import READ_ACCESS, Driver
@@ -82,6 +82,13 @@ def _record(labels: Iterable[str], props: Mapping[str, Any]) -> NodeRecord:
     return NodeRecord(node, str(attrs["label"]), attrs)
 
 
+def _present(rows: Iterable[Mapping[str, Any]]) -> Iterator[Mapping[str, Any]]:
+    """Rows whose node still exists: under read-committed isolation a node that a concurrent write
+    deleted (a pruned entity) can come back with no labels or no properties; it is gone, as if read
+    a moment later."""
+    return (row for row in rows if row["labels"] and row["props"])
+
+
 def _edge(source: str, target: str, rel_type: str, props: Mapping[str, Any]) -> EdgeRecord:
     key, attrs = edge_from_neo4j(rel_type, props)
     return EdgeRecord(source, target, rel_type, key, attrs)
@@ -119,7 +126,7 @@ def _cursor(start: tuple[str, ...] | None) -> list[str] | None:
 
 def _page(rows: Iterable[Mapping[str, Any]]) -> list[NodeRecord]:
     """A page the server cut, as records (sorted again here: collect keeps the order, but cheaply sure)."""
-    return sorted((_record(row["labels"], row["props"]) for row in rows), key=lambda r: r.sort_key)
+    return sorted((_record(row["labels"], row["props"]) for row in _present(rows)), key=lambda r: r.sort_key)
 
 
 class Neo4jReads:
@@ -143,7 +150,7 @@ class Neo4jReads:
 
     def get_nodes(self, ids: Collection[str]) -> dict[str, NodeRecord]:
         rows = self._run("reads_nodes", **split_ids(ids))
-        records = (_record(row["labels"], row["props"]) for row in rows)
+        records = (_record(row["labels"], row["props"]) for row in _present(rows))
         return {r.id: r for r in sorted(records, key=lambda r: r.id)}
 
     def resolve(self, names: Collection[str], labels: Collection[str] | None = None) -> dict[str, str | None]:
@@ -161,7 +168,7 @@ class Neo4jReads:
         targets = sorted({t for _, t, ls in asked if t and set(ls) - {FAMILY}})
         rows = self._run("reads_lookup", requests=[{"key": k, "target": t, "labels": list(ls)} for k, t, ls in asked],
                          entity_query=_lucene_terms(targets))
-        nodes = {r.id: (r, int(row["mentions"])) for row in rows for r in [_record(row["labels"], row["props"])]}
+        nodes = {r.id: (r, int(row["mentions"])) for row in _present(rows) for r in [_record(row["labels"], row["props"])]}
         by_key: dict[str, list[tuple[int, int, str]]] = {}
         for node, (record, mentions) in nodes.items():
             if record.label == PAPER:
@@ -207,7 +214,7 @@ class Neo4jReads:
     def _matching(self, labels: Collection[str], needles: list[str], ids: Collection[str] | None) -> list[NodeRecord]:
         """The nodes of ``labels`` (among ``ids``) whose texts contain every needle, in sort order."""
         rows = self._run("reads_matching", labels=_labels(labels), needles=needles, ascii=_ASCII, **self._seek(ids))
-        records = (_record(row["labels"], row["props"]) for row in rows)
+        records = (_record(row["labels"], row["props"]) for row in _present(rows))
         return sorted(
             (r for r in records if r.label in labels and _contains_all(" ".join(words(" ".join(_texts(r)))), needles)),
             key=lambda r: r.sort_key,
