@@ -8,6 +8,7 @@ from functools import cache, lru_cache
 
 from kg.extract import membership
 from kg.extract.acronyms import find_definitions
+from kg.extract.alternation import prefix_tree_pattern
 from kg.extract.claims import Named
 from kg.extract.membership import FamilyContext, canonical_family
 from kg.extract.names import surface_key
@@ -23,19 +24,31 @@ _EXTEND_CUES = re.compile(
 
 @cache
 def _family_pattern() -> re.Pattern[str]:
-    """One alternation over every taxonomy surface, longest first, hyphen/space insensitive."""
-    surfaces = sorted((s for s in load_taxonomy().surfaces() if len(s) >= 3), key=len, reverse=True)
-    body = "|".join(_surface_regex(s) for s in surfaces)
-    return re.compile(r"(?<![\w-])(?:" + body + r")(?![\w-])", re.I)
+    """Every taxonomy surface in one prefix-tree pattern, hyphen/space insensitive: separators are
+    optional ("pre trained" matches "pretrained"), and a multi-word surface matches in either
+    number ("dense retrievers" matches "dense retriever"; "a DETR variant" is one variant, not the
+    family "DETR variants")."""
+    phrases: list[str] = []
+    for surface in load_taxonomy().surfaces():
+        if len(surface) < 3:
+            continue
+        phrases.append(surface)
+        if " " in surface and _plural(surface) and not surface.endswith(" variants"):
+            phrases.append(surface[:-1])
+    body = prefix_tree_pattern(phrases, _char_regex, _plural_tail)
+    return re.compile(r"(?<![\w-])" + body + r"(?![\w-])", re.I)
 
 
-def _surface_regex(surface: str) -> str:
-    """A normalised surface as a pattern: separators optional ("pre trained" matches "pretrained"),
-    and a multi-word surface in either number ("dense retrievers" matches "dense retriever")."""
-    body = re.escape(surface).replace(r"\ ", r"[\s\-]*")
-    if " " in surface and not surface.endswith(" variants"):  # "a DETR variant" is one variant, not the family
-        body += "?" if surface.endswith("s") and not surface.endswith("ss") else "s?"
-    return body
+def _plural(surface: str) -> bool:
+    return surface.endswith("s") and not surface.endswith("ss")
+
+
+def _char_regex(char: str) -> str:
+    return r"[\s\-]*" if char == " " else re.escape(char)
+
+
+def _plural_tail(surface: str) -> str:
+    return "s?" if " " in surface and not _plural(surface) else ""
 
 
 def family_phrases(text: str, acronyms: dict[str, str] | None = None) -> list[tuple[int, int, str]]:

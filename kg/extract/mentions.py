@@ -81,6 +81,9 @@ def name_mentions(text: str, sentence_starts: set[int], title_end: int = 0) -> l
     while i < len(tokens):
         tok = tokens[i]
         word = tok.group()
+        if word.islower() and "-" not in word and "^" not in word:
+            i += 1  # a plain lower-case word starts no name: the common case, decided cheaply
+            continue
         if _URL.search(word) or text[max(0, tok.start() - 3) : tok.start()] in {"://", "ww."} or word.startswith("non-"):
             i += 1
             continue
