@@ -34,7 +34,7 @@ _PARITY = re.compile(
     re.I,
 )
 _LOSER_STOP = re.compile(
-    r"\b(?:on|in terms of|by|across|at|while|when|under|in|for|with(?!out)|using|and (?:achiev|obtain|reach|show|demonstrat)\w*|"
+    r"\b(?:on|in terms of|by|across|at|while|when|under|in|for|with(?!out)|using|and (?:achiev|obtain|reach|show|demonstrat|enabl|allow|provid|lead|yield|offer|requir|reduc|improv|maintain|preserv|exhibit|remain|retain|generali[sz]|scal|runs?|perform)\w*|"
     r"which|whereas|thus|thereby)\b|[;:]|, (?:while|which|and|achiev|demonstrat|show|with|thus|resulting)",
     re.I,
 )

@@ -190,8 +190,9 @@ def extends_relations(
             if m and m.group("base") in by_name and m.group("base") not in proposed:
                 pairs.append((p, m.group("base")))
             # "the ConvFormer-based Super-Resolution network (CFSR)": an X-based adjective right before P
-            for based in re.finditer(r"([\w]+)-based\b", text[max(0, at.start - 60) : at.end]):
-                if based.group(1) in by_name and based.group(1) != p:
+            window = text[max(0, at.start - 60) : at.end]
+            for based in re.finditer(r"([\w]+)-based\b", window):
+                if based.group(1) in by_name and based.group(1) != p and not re.search(r"[,.;:]", window[based.end() :]):
                     pairs.append((p, based.group(1)))
     for m in _EXTEND_TO.finditer(text):
         after = [n for n in methods if m.end() <= n.start < m.end() + 80 and n.name in proposed]
@@ -238,7 +239,14 @@ def built_with(text: str, methods: list[Named], proposed: list[str]) -> list[tup
         clause = re.match(r"[^.;]{0,60}", text[p.end :])
         window_end = p.end + (clause.end() if clause else 0)
         for cue in _BUILT_WITH.finditer(text, p.end, window_end):
-            base = next((n for n in methods if n.start == cue.end()), None)
+            # the base right after the cue, or the acronym closing a description of it: "using
+            # contextualized late interaction (ColBERT)"
+            base = next(
+                (n for n in methods if n.start == cue.end() or (
+                    n.start > cue.end() and text[n.start - 1] == "(" and re.fullmatch(r"[\w -]{3,60} ", text[cue.end() : n.start - 1])
+                )),
+                None,
+            )
             if base and base.name not in proposed:
                 pairs.append((p.name, base.name))
     return pairs

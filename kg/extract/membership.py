@@ -198,8 +198,8 @@ def canonical_family(phrase: str) -> str | None:
     """The taxonomy family a surface names, tolerant of spacing and number: "dense retriever",
     "low rank adaptation", "Pretrained Language Models"."""
     strict = load_taxonomy().family_for(phrase)
-    if strict or any(c.isupper() for c in phrase[1:]):
-        return strict  # "DETR" is a method, though "DETRs" names its family
+    if strict or any(c.isupper() for word in re.split(r"[\s-]+", phrase) for c in word[1:]):
+        return strict  # "DETR" is a method, though "DETRs" names its family; "Late Interactions" is title case
     return _loose_families().get(_loose_key(phrase, plural=True))
 
 

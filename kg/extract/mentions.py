@@ -188,10 +188,20 @@ MODIFIER_BLOCK = {
     "outperform", "outperforms", "surpass", "surpasses", "beat", "beats", "describe", "expressive",
     "conduct", "conducts", "evaluate", "evaluates", "explore", "explores", "investigate", "compare",
     "handle", "handles", "help", "helps", "reduce", "reduces", "improved", "efficiently", "effectively",
+    "requiring", "involving", "needing", "demanding", "spanning", "covering", "beyond",
 }
 _TASK = re.compile(
     r"\b((?:[a-z][a-z0-9]*(?:-[a-z0-9]+)*\s){0,3}?)(" + "|".join(re.escape(h) for h in TASK_HEADS) + r")\b"
 )
+
+
+_S_NOT_PLURAL = ("ss", "us", "is", "ics", "ous", "ws", "ies")  # class, corpus, analysis, robotics, news, series
+
+
+def _verb_or_plural(word: str) -> bool:
+    """A task phrase does not start with a word in -s: English noun modifiers are singular ("image
+    retrieval"), so a leading "fuses" or "enables" is the verb before the task, not part of it."""
+    return word.endswith("s") and not word.endswith(_S_NOT_PLURAL) and "-" not in word
 
 
 def task_mentions(text: str) -> list[Mention]:
@@ -199,7 +209,9 @@ def task_mentions(text: str) -> list[Mention]:
     found = []
     for match in _TASK.finditer(text):
         words = match.group(1).split()
-        while words and (words[0] in STOP_WORDS or words[0] in MODIFIER_BLOCK or words[0].endswith("ly")):
+        while words and (
+            words[0] in STOP_WORDS or words[0] in MODIFIER_BLOCK or words[0].endswith("ly") or _verb_or_plural(words[0])
+        ):
             words.pop(0)
         if any(w in STOP_WORDS or w in MODIFIER_BLOCK for w in words):
             # keep only the words after the last blocked one

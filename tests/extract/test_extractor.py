@@ -196,3 +196,18 @@ def test_a_class_of_losers_joined_to_named_ones_is_a_generic_claim() -> None:
         ("full fine-tuning", False),
         ("the state-of-the-art PEFT methods", True),
     }
+
+
+def test_a_task_phrase_does_not_start_with_the_verb_before_it() -> None:
+    from kg.extract.mentions import task_mentions
+
+    text = "Foo fuses single-vector retrieval and boosts retrieval for tasks requiring intensive reasoning."
+    assert [m.text for m in task_mentions(text)] == ["single-vector retrieval", "intensive reasoning"]
+
+
+def test_a_generic_loser_ends_before_a_coordinated_verb_phrase() -> None:
+    from kg.extract.claims import Named, sentence_claims
+
+    sentence = "Ours is more expressive than existing single branch methods and enables the exploration of optima."
+    claims, _ = sentence_claims(sentence, 0, [Named("Ours", "Method", 0, 4)], ["Ours"])
+    assert [(c.loser, c.loser_generic) for c in claims] == [("existing single branch methods", True)]

@@ -220,3 +220,20 @@ def test_a_family_claim_is_not_expanded_to_a_lower_case_kind_of_method() -> None
     is_a = [("adapters", "parameter-efficient fine-tuning"), ("LoRA", "parameter-efficient fine-tuning")]
     losers = {c.loser for c in expand_family_claims([claim], is_a, []) if not c.loser_generic}
     assert losers == {"LoRA"}
+
+
+def test_title_case_family_phrase_is_canonical() -> None:
+    text = "Foo: Contextualized Late Interactions using Enhanced Reduction"
+    assert [f for _, _, f in family_phrases(text)] == ["multi-vector retrieval"]
+
+
+def test_an_x_based_phrase_in_another_clause_is_not_the_proposal_base() -> None:
+    text = "In evaluation across T5 and LLaMA-based models with 65B parameters, Foo achieves high compression."
+    assert ("Foo", "LLaMA") not in extends_relations(text, _named(text, "Foo", "LLaMA", "T5"), ["Foo"])
+    text = "We present the LLaMA-based retrieval network Foo, smaller than LLaMA."
+    assert ("Foo", "LLaMA") in extends_relations(text, _named(text, "Foo", "LLaMA"), ["Foo"])
+
+
+def test_a_base_named_by_its_acronym_after_a_description_is_built_with() -> None:
+    text = "This paper proposes Foo, a neural retrieval model using contextualized late interaction (ColBERT) with reduction."
+    assert ("Foo", "ColBERT") in extends_relations(text, _named(text, "Foo", "ColBERT"), ["Foo"])
