@@ -27,9 +27,14 @@ def collapse_whitespace(text: str) -> str:
     return " ".join(text.split())
 
 
+# A LaTeX tie ("MS~MARCO", "Table~2") is a non-breaking space written in ASCII; arXiv abstracts keep them.
+_LATEX_TIE = re.compile(r"(?<=\w)~(?=\w)")
+
+
 def clean_field(text: str) -> str:
-    """Clean a one-line field (title, abstract, author): cleaned text on a single line."""
-    return collapse_whitespace(clean_text(text))
+    """Clean a one-line field (title, abstract, author): cleaned text on a single line, LaTeX ties as
+    spaces like every other non-breaking space."""
+    return collapse_whitespace(_LATEX_TIE.sub(" ", clean_text(text)))
 
 
 def title_key(title: str) -> str:

@@ -69,7 +69,10 @@ def _generic_phrase(text: str) -> str:
     if stop:
         phrase = phrase[: stop.start()]
     words = phrase.strip(" ,.").split()
-    return " ".join(words[:10])
+    phrase = " ".join(words[:10])
+    if not phrase[:1].isalpha() or phrase.count(")") > phrase.count("("):
+        return ""  # "less than 10K) instruction data": a quantity or a fragment, not a class of rivals
+    return phrase
 
 
 _CLASS_HEAD = re.compile(

@@ -189,6 +189,7 @@ MODIFIER_BLOCK = {
     "conduct", "conducts", "evaluate", "evaluates", "explore", "explores", "investigate", "compare",
     "handle", "handles", "help", "helps", "reduce", "reduces", "improved", "efficiently", "effectively",
     "requiring", "involving", "needing", "demanding", "spanning", "covering", "beyond",
+    "additional", "inaccurate", "distinctive", "precise", "subpar", "poor", "unseen",
 }
 _TASK = re.compile(
     r"\b((?:[a-z][a-z0-9]*(?:-[a-z0-9]+)*\s){0,3}?)(" + "|".join(re.escape(h) for h in TASK_HEADS) + r")\b"
@@ -196,12 +197,28 @@ _TASK = re.compile(
 
 
 _S_NOT_PLURAL = ("ss", "us", "is", "ics", "ous", "ws", "ies")  # class, corpus, analysis, robotics, news, series
+# -ing words that are nouns inside task names ("reading comprehension", "ranking distillation"); any
+# other leading -ing word is a verb taking the task as its object ("performing code retrieval")
+_ING_NOUNS = {
+    "learning", "reasoning", "ranking", "reading", "tracking", "parsing", "tagging", "labeling", "labelling",
+    "matching", "clustering", "modeling", "modelling", "processing", "training", "sampling", "embedding",
+    "planning", "forecasting", "answering", "captioning", "grounding", "understanding", "mining", "editing",
+    "inpainting", "denoising", "coding", "programming", "computing", "filtering", "hashing", "indexing",
+    "routing", "scheduling", "pruning", "decoding", "encoding", "prompting", "pretraining", "pre-training",
+    "fine-tuning", "finetuning", "spelling", "speaking", "writing", "driving", "hearing", "sensing",
+    "imaging", "streaming", "computing", "recommending", "dialogue", "tuning", "merging", "unlearning",
+}
 
 
-def _verb_or_plural(word: str) -> bool:
-    """A task phrase does not start with a word in -s: English noun modifiers are singular ("image
-    retrieval"), so a leading "fuses" or "enables" is the verb before the task, not part of it."""
-    return word.endswith("s") and not word.endswith(_S_NOT_PLURAL) and "-" not in word
+def _not_task_word(word: str) -> bool:
+    """A word that cannot open a task phrase: a verb in -s ("fuses": English noun modifiers are
+    singular, "image retrieval"), a verb in -ing ("performing code retrieval"), or an adverb compound
+    ("widely-adopted")."""
+    if word.endswith("s") and not word.endswith(_S_NOT_PLURAL) and "-" not in word:
+        return True
+    if word.endswith("ing") and not word.endswith(("string", "thing")) and word not in _ING_NOUNS and "-" not in word:
+        return True
+    return bool(re.match(r"[a-z]+ly-", word))
 
 
 def task_mentions(text: str) -> list[Mention]:
@@ -210,13 +227,12 @@ def task_mentions(text: str) -> list[Mention]:
     for match in _TASK.finditer(text):
         words = match.group(1).split()
         while words and (
-            words[0] in STOP_WORDS or words[0] in MODIFIER_BLOCK or words[0].endswith("ly") or _verb_or_plural(words[0])
+            words[0] in STOP_WORDS or words[0] in MODIFIER_BLOCK or words[0].endswith("ly") or _not_task_word(words[0])
         ):
             words.pop(0)
-        if any(w in STOP_WORDS or w in MODIFIER_BLOCK for w in words):
-            # keep only the words after the last blocked one
-            last = max(i for i, w in enumerate(words) if w in STOP_WORDS or w in MODIFIER_BLOCK)
-            words = words[last + 1 :]
+        blocked = [i for i, w in enumerate(words) if w in STOP_WORDS or w in MODIFIER_BLOCK or _not_task_word(w)]
+        if blocked:
+            words = words[blocked[-1] + 1 :]  # keep only the words after the last blocked one
         if not words:
             continue
         phrase = " ".join([*words, match.group(2)])

@@ -211,3 +211,21 @@ def test_a_generic_loser_ends_before_a_coordinated_verb_phrase() -> None:
     sentence = "Ours is more expressive than existing single branch methods and enables the exploration of optima."
     claims, _ = sentence_claims(sentence, 0, [Named("Ours", "Method", 0, 4)], ["Ours"])
     assert [(c.loser, c.loser_generic) for c in claims] == [("existing single branch methods", True)]
+
+
+def test_task_phrases_drop_leading_verbs_and_adjectives_but_keep_noun_modifiers() -> None:
+    from kg.extract.mentions import task_mentions
+
+    text = ("We report performing code retrieval, widely-adopted neural retrieval, additional compression, "
+            "reading comprehension and docstring completion.")
+    assert [m.text for m in task_mentions(text)] == [
+        "code retrieval", "neural retrieval", "reading comprehension", "docstring completion",
+    ]
+
+
+def test_a_quantity_comparison_is_not_a_generic_claim() -> None:
+    from kg.extract.claims import Named, sentence_claims
+
+    sentence = "For finetuning, Ours uses a small scale (less than 10K) instruction dataset."
+    claims, _ = sentence_claims(sentence, 0, [Named("Ours", "Method", 16, 20)], ["Ours"])
+    assert claims == []
