@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from kg.extract.mentions import MODIFIER_BLOCK
 from kg.types import Comparable, EntityType, Outperforms
 
 _STRONG = (
@@ -24,18 +27,19 @@ _POSITIVE = re.compile(
     r"reduc\w*|best|state-of-the-art|sota|significant\w*|boost\w*)\b", re.I
 )
 _NEGATIVE = re.compile(
-    r"\b(?:suffers?|drops?|degrad\w*|worse|inferior|lags?|lagging|falls? short|gaps?|underperform\w*|"
+    r"(?<!without )(?<!no )(?<!not )(?<!never )\b(?:suffers?|drops?|degrad\w*|worse|inferior|lags?|lagging|falls? short|gaps?|underperform\w*|"
     r"suboptimal|fails?)\b",
     re.I,
 )
 _PARITY = re.compile(
-    r"\b(?:comparabl[ey]|on par with|competitive with|match(?:es|ing)?|similar \w+ (?:to|as)|as good as|"
+    r"\b(?:comparabl[ey]|on par with|competitive with|"
+    r"match(?:es|ing)?(?= (?:the|its|their|or|that|those|[A-Z]))|similar \w+ (?:to|as)|as good as|"
     r"catch(?:es)? up with)\b",
     re.I,
 )
 _LOSER_STOP = re.compile(
     r"\b(?:on|in terms of|by|across|at|while|when|under|in|for|with(?!out)|using|and (?:achiev|obtain|reach|show|demonstrat|enabl|allow|provid|lead|yield|offer|requir|reduc|improv|maintain|preserv|exhibit|remain|retain|generali[sz]|scal|runs?|perform)\w*|"
-    r"which|whereas|thus|thereby)\b|[;:]|, (?:while|which|and|achiev|demonstrat|show|with|thus|resulting)",
+    r"which|whereas|thus|thereby)\b|[;:]|, (?:while|which|and|achiev|demonstrat|show|with|thus|resulting|(?!including)\w+ing\b)",
     re.I,
 )
 _SELF = re.compile(r"\b(?:we|our|ours|the proposed|this (?:method|approach|model|framework))\b", re.I)
@@ -68,11 +72,16 @@ def _generic_phrase(text: str) -> str:
     stop = _LOSER_STOP.search(phrase)
     if stop:
         phrase = phrase[: stop.start()]
-    words = phrase.strip(" ,.").split()
-    phrase = " ".join(words[:10])
+    words = phrase.strip(" ,.").split()[:10]
+    while words and (words[-1].lower() in STOP_WORDS or words[-1].lower() in _NOT_HEADS):
+        words.pop()  # "other baselines even", "over the original": a rival class ends in its noun
+    phrase = " ".join(words)
     if not phrase[:1].isalpha() or phrase.count(")") > phrase.count("("):
         return ""  # "less than 10K) instruction data": a quantity or a fragment, not a class of rivals
     return phrase
+
+
+_NOT_HEADS = MODIFIER_BLOCK | {"original", "prior", "vanilla"}
 
 
 _CLASS_HEAD = re.compile(
@@ -155,7 +164,10 @@ def sentence_claims(
                     claims.append(Outperforms(winner=w, loser=phrase, on=on, metric=metric, loser_generic=True,
                                               evidence=sentence.strip(), confidence=confidence - 0.1))
             else:
-                phrase = _generic_phrase(loser_text)
+                # the rivals end where the winner itself is named again ("… over the existing baselines,
+                # indicating the effectiveness of our X"); "improved compared to X" by X says nothing
+                self_at = min((l.start for l in losers if l.name == w), default=right_start + len(loser_text))
+                phrase = _generic_phrase(sentence[right_start : max(right_start, self_at)])
                 if phrase and len(phrase) > 2:
                     claims.append(Outperforms(winner=w, loser=phrase, on=on, metric=metric, loser_generic=True,
                                               evidence=sentence.strip(), confidence=confidence - 0.1))

@@ -216,6 +216,8 @@ def _add_proposed(names: list[str], chosen: list[Mention], table: EntityTable, t
         group = table.group_at(m)
         if group is None or group.name in names:
             continue
+        if re.match(r"-[a-z]", text[m.end : m.end + 2]):
+            continue  # "we introduce the IDF-aware FLOPS loss": the proposal is the loss, not IDF
         if group.mentions and all(x.source == "lexicon" for x in group.mentions):
             continue  # a well-known name is used, not proposed
         if any(is_cited(text, x.end) for x in group.mentions):

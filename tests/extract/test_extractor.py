@@ -229,3 +229,43 @@ def test_a_quantity_comparison_is_not_a_generic_claim() -> None:
     sentence = "For finetuning, Ours uses a small scale (less than 10K) instruction dataset."
     claims, _ = sentence_claims(sentence, 0, [Named("Ours", "Method", 16, 20)], ["Ours"])
     assert claims == []
+
+
+def test_a_negated_drop_keeps_the_comparison_in_the_winners_favour() -> None:
+    from kg.extract.claims import Named, sentence_claims
+
+    sentence = "Ours shows an improvement of 4.8x in latency without degradation in accuracy compared to INT8."
+    named = [Named("Ours", "Method", 0, 4), Named("INT8", "Method", sentence.index("INT8"), sentence.index("INT8") + 4)]
+    claims, _ = sentence_claims(sentence, 0, named, ["Ours"])
+    assert [(c.winner, c.loser) for c in claims] == [("Ours", "INT8")]
+
+
+def test_matching_as_a_task_noun_is_no_parity_claim() -> None:
+    from kg.extract.claims import Named, sentence_claims
+
+    sentence = "On document matching show that Ours outperforms BERT."
+    named = [Named("Ours", "Method", 31, 35), Named("BERT", "Method", 48, 52)]
+    claims, parity = sentence_claims(sentence, 0, named, ["Ours"])
+    assert [(c.winner, c.loser) for c in claims] == [("Ours", "BERT")]
+    assert parity == []
+
+
+def test_generic_rivals_end_where_the_winner_is_named_again() -> None:
+    from kg.extract.claims import Named, sentence_claims
+
+    sentence = "Ours surpasses the existing baselines, indicating the effectiveness of our Ours."
+    named = [Named("Ours", "Method", 0, 4), Named("Ours", "Method", 75, 79)]
+    claims, _ = sentence_claims(sentence, 0, named, ["Ours"])
+    assert [(c.loser, c.loser_generic) for c in claims] == [("the existing baselines", True)]
+    sentence = "The accuracy of Ours is significantly improved compared to Ours."
+    claims, _ = sentence_claims(sentence, 0, [Named("Ours", "Method", 16, 20), Named("Ours", "Method", 59, 63)], ["Ours"])
+    assert claims == []
+
+
+def test_a_name_inside_an_adjective_compound_is_not_the_proposal() -> None:
+    from kg.types import Paper
+
+    paper = Paper(id="p", title="Sparse retrieval losses",
+                  abstract="In this paper, we introduce the IDF-aware FLOPS loss, which introduces Inverted Document "
+                           "Frequency (IDF) to the sparsification of representations.")
+    assert "IDF" not in [p.name for p in extract_paper(paper).proposed]
