@@ -33,7 +33,7 @@ _NEGATIVE = re.compile(
 )
 _PARITY = re.compile(
     r"\b(?:comparabl[ey]|on par with|competitive with|"
-    r"match(?:es|ing)?(?= (?:the|its|their|or|that|those|[A-Z]))|similar \w+ (?:to|as)|as good as|"
+    r"match(?:es|ing)?(?= (?:the|its|their|or|that|those|(?-i:[A-Z])))|similar \w+ (?:to|as)|as good as|"
     r"catch(?:es)? up with)\b",
     re.I,
 )
@@ -65,6 +65,20 @@ def _entities_in(named: list[Named], start: int, end: int, types: set[str]) -> l
             seen.add(n.name)
             out.append(n)
     return out
+
+
+def _losers_end(sentence: str, start: int, local: list[Named]) -> int:
+    """Where the rivals after a comparative end: at the first clause boundary, but a ", and" that
+    joins one more named system ("including A, B, and C") continues the list."""
+    at = start
+    while stop := _LOSER_STOP.search(sentence, at):
+        if stop.group().startswith(", and") and any(
+            n.type in _CLAIM_TYPES and stop.end() <= n.start <= stop.end() + 12 for n in local
+        ):
+            at = stop.end()
+            continue
+        return stop.start()
+    return len(sentence)
 
 
 def _generic_phrase(text: str) -> str:
@@ -137,9 +151,7 @@ def sentence_claims(
             winner = _winner(left, trigger.group(), local, proposed, proposed_names, earlier_losers, previous_winner)
             if winner is None:
                 continue
-            tail = sentence[right_start:]
-            stop = _LOSER_STOP.search(tail)
-            loser_end = right_start + (stop.start() if stop else len(tail))
+            loser_end = _losers_end(sentence, right_start, local)
             losers = _entities_in(local, right_start, loser_end, _CLAIM_TYPES)
             loser_text = sentence[right_start:loser_end]
         previous_winner = winner

@@ -283,8 +283,11 @@ def proposal_family(ctx: FamilyContext) -> list[Pair]:
         for start, end, family in ctx.families:
             if not s_start <= start < limit or not inside:
                 continue
-            if re.search(r"\bfor\b", ctx.text[s_start:start]) or re.match(r"[\s-]based\b", ctx.text[end:]):
+            before = ctx.text[s_start:start]
+            if re.search(r"\bfor\b", before) or re.match(r"[\s-]based\b", ctx.text[end:]):
                 continue  # "a method for multi-query attention", "word-embedding based": purpose or part, not kind
+            if re.search(r"(?<!kind )(?<!type )(?<!family )(?<!class )(?<!variant )(?<!form )\b(?:of|to|on)\s+(?:[\w-]+\s+){0,2}$", before):
+                continue  # "tuning of vision foundation models": what X is applied to, not what X is
             pairs.append((inside[0].name, family))
     return pairs
 

@@ -269,3 +269,15 @@ def test_a_name_inside_an_adjective_compound_is_not_the_proposal() -> None:
                   abstract="In this paper, we introduce the IDF-aware FLOPS loss, which introduces Inverted Document "
                            "Frequency (IDF) to the sparsification of representations.")
     assert "IDF" not in [p.name for p in extract_paper(paper).proposed]
+
+
+def test_a_list_of_rivals_continues_past_a_serial_and() -> None:
+    from kg.extract.claims import Named, sentence_claims
+
+    sentence = "Ours outperforms the previous models including hierarchical attention, multi-depth RNN, and BERT."
+    at = sentence.index
+    named = [Named("Ours", "Method", 0, 4), Named("RNN", "Method", at("RNN"), at("RNN") + 3),
+             Named("BERT", "Method", at("BERT"), at("BERT") + 4)]
+    claims, parity = sentence_claims(sentence, 0, named, ["Ours"])
+    assert [c.loser for c in claims] == ["RNN", "BERT"]
+    assert parity == []

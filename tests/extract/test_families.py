@@ -237,3 +237,10 @@ def test_an_x_based_phrase_in_another_clause_is_not_the_proposal_base() -> None:
 def test_a_base_named_by_its_acronym_after_a_description_is_built_with() -> None:
     text = "This paper proposes Foo, a neural retrieval model using contextualized late interaction (ColBERT) with reduction."
     assert ("Foo", "ColBERT") in extends_relations(text, _named(text, "Foo", "ColBERT"), ["Foo"])
+
+
+def test_what_a_proposal_is_applied_to_is_not_its_family() -> None:
+    text = "We propose Foo for few-shot tuning of vision foundation models."
+    assert _is_a(text, "Foo", proposed=("Foo",)) == []
+    text = "We propose Foo, a structured pruning method for LLMs."
+    assert ("Foo", "structured pruning") in _is_a(text, "Foo", proposed=("Foo",))
