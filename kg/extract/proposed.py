@@ -11,8 +11,8 @@ from kg.extract.mentions import Mention, is_name_shaped
 
 _TITLE_NAME = re.compile(r"^\s*([^:]{1,60}?)\s*:\s*\S")
 _PROPOSE = re.compile(
-    r"\b(?:we|this (?:paper|work|study)|in this (?:paper|work)|here)\b[^.;]{0,40}?\b"
-    r"(?:propose|present|introduce|develop|design|devise|describe|build|contribute|release|construct|create)s?d?\b",
+    r"\b(?:we|this (?:paper|work|study)|in this (?:paper|work)|here)\b[^.;]{0,60}?\b"
+    r"(?:propose|present|introduce|develop|design|devise|describe|build|contribute|release|construct|create|raise)s?d?\b",
     re.I,
 )
 # "we establish … by constructing a Description Detection Dataset (D^3)"
@@ -151,17 +151,25 @@ def proposed_mentions(text: str, sentences: list[tuple[int, int]], mentions: lis
             and not is_known(m.text)
             and _introduced_here(text, span_start, _context_start(text, m, mentions))
             and not _carried_into(text, m, _context_start(text, m, mentions))
+            and not _EXAMPLES.search(text, span_start, m.start)  # "introduce algorithms such as MCTS"
         ]
         window = text[span_start:span_end]
         called = _CALLED.search(window)
         if called:
             inside = [m for m in inside if m.start >= span_start + called.end()] or inside
+        if not inside:
+            # "propose a method that additionally Rewrites the Code (ReCo)": the acronym the proposal
+            # sentence goes on to define names what it proposes
+            inside = _defined_after(text, span_start, _sentence_end(text, sentences, span_start), mentions)[:1]
         if inside:
             chosen.append(inside[0])
             # "X coupled with the Y metric", "X and Y": further contributions in the same clause
             for m in inside[1:]:
                 if _ALSO.search(text[max(span_start, m.start - 40) : m.start]):
                     chosen.append(m)
+    for start, end in sentences[1:]:
+        for parts in _PARTS_OF_OURS.finditer(text, start, end):
+            chosen.extend(_defined_after(text, parts.end(), end, mentions))
     for m in mentions:
         if _is_name_source(m) and not is_known(m.text) and (
             _OUR.search(text[max(0, m.start - 40) : m.start])
@@ -170,6 +178,36 @@ def proposed_mentions(text: str, sentences: list[tuple[int, int]], mentions: lis
         ):
             chosen.append(m)
     return chosen
+
+
+# "our framework consists of a Multi-modal Feature Pool (MFP) module and a …": the parts are the paper's too
+_PARTS_OF_OURS = re.compile(
+    r"\b(?:our|the proposed)\s+(?:[\w-]+\s+){0,2}(?:framework|method|model|approach|system|architecture|pipeline|"
+    r"network)\s+(?:mainly\s+)?(?:consists of|comprises|is composed of|contains|includes)\b",
+    re.I,
+)
+
+
+def _defined_after(text: str, start: int, end: int, mentions: list[Mention]) -> list[Mention]:
+    """Acronyms defined between ``start`` and ``end`` ("Long Form (SHORT)") that are neither well
+    known nor cited, nor the object of a purpose word ("for …")."""
+    return [
+        m for m in mentions
+        if start <= m.start < end and m.source == "acronym" and text[m.start - 1 : m.start] == "("
+        and not is_known(m.text) and not is_cited(text, m.end)
+        and _introduced_here(text, start, _context_start(text, m, mentions))
+        and not _carried_into(text, m, _context_start(text, m, mentions))
+        and not _EXAMPLES.search(text, start, m.start)
+    ]
+
+
+# "introduce search algorithms such as MCTS": examples of a kind, not the contribution ("namely X" and
+# "an architecture including X" do name the contribution or its parts)
+_EXAMPLES = re.compile(r"(?<![\w-])(?:such as|like|e\.g\.)\s")
+
+
+def _sentence_end(text: str, sentences: list[tuple[int, int]], at: int) -> int:
+    return next((end for start, end in sentences if start <= at < end), len(text))
 
 
 def _introduced_here(text: str, span_start: int, at: int) -> bool:

@@ -185,3 +185,24 @@ def test_a_resource_built_around_a_known_benchmark() -> None:
     abstract = "Comparisons are hard. To remedy this, we present an official self-service BEIR leaderboard."
     record = extract_paper(Paper(id="p", title="A study of things", abstract=abstract))
     assert [(p.name, p.type) for p in record.proposed] == [("official self-service BEIR leaderboard", "Benchmark")]
+
+
+def test_an_acronym_the_proposal_sentence_defines_is_proposed() -> None:
+    record = extract_paper(Paper(id="p", title="Rewriting the code", abstract=(
+        "In this paper, we extend the foundational GAR framework and propose a simple yet effective method "
+        "that additionally Rewrites the Code (ReCo) within the codebase. ReCo works.")))
+    assert [p.name for p in record.proposed] == ["ReCo"]
+
+
+def test_parts_of_our_framework_defined_by_acronyms_are_proposed() -> None:
+    record = extract_paper(Paper(id="p", title="UniFoo: a unified framework", abstract=(
+        "Specifically, our framework consists of a frozen foundation model, a Multi-modal Feature Pool (MFP) "
+        "module and a Supplementary Feature Injector (SFI) module. The MFP and SFI modules cooperate.")))
+    assert {"UniFoo", "MFP", "SFI"} <= {p.name for p in record.proposed}
+
+
+def test_examples_after_such_as_in_a_proposal_clause_are_not_proposed() -> None:
+    record = extract_paper(Paper(id="p", title="Search spaces", abstract=(
+        "We can leverage the structure of the search space to introduce different model search algorithms, "
+        "such as random search, Monte Carlo tree search (MCTS), and sequential model-based optimization (SMBO).")))
+    assert not {"MCTS", "SMBO"} & {p.name for p in record.proposed}
