@@ -152,6 +152,7 @@ def proposed_mentions(text: str, sentences: list[tuple[int, int]], mentions: lis
             and _introduced_here(text, span_start, _context_start(text, m, mentions))
             and not _carried_into(text, m, _context_start(text, m, mentions))
             and not _EXAMPLES.search(text, span_start, m.start)  # "introduce algorithms such as MCTS"
+            and not _EARLIER.search(text, span_start, m.start)  # "an improvement on the previous paper known as X"
         ]
         window = text[span_start:span_end]
         called = _CALLED.search(window)
@@ -203,6 +204,7 @@ def _defined_after(text: str, start: int, end: int, mentions: list[Mention]) -> 
 
 # "introduce search algorithms such as MCTS": examples of a kind, not the contribution ("namely X" and
 # "an architecture including X" do name the contribution or its parts)
+_EARLIER = re.compile(r"\b(?:previous|prior|earlier|existing|original|conventional)\b[^,.;]{0,40}$")
 _EXAMPLES = re.compile(r"(?<![\w-])(?:such as|like|e\.g\.)\s")
 
 

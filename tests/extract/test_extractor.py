@@ -281,3 +281,43 @@ def test_a_list_of_rivals_continues_past_a_serial_and() -> None:
     claims, parity = sentence_claims(sentence, 0, named, ["Ours"])
     assert [c.loser for c in claims] == ["RNN", "BERT"]
     assert parity == []
+
+
+def _named_at(sentence: str, *names: str, kind: str = "Method") -> list:
+    from kg.extract.claims import Named
+
+    return sorted((Named(n, kind, sentence.index(n), sentence.index(n) + len(n)) for n in names), key=lambda n: n.start)
+
+
+def test_a_list_of_margins_names_every_rival() -> None:
+    from kg.extract.claims import sentence_claims
+
+    sentence = "Evaluated on NDCG@10, we outperform BM25 by 44%, a plainly trained DR by 19%, docT5query by 11%."
+    claims, _ = sentence_claims(sentence, 0, _named_at(sentence, "BM25", "docT5query"), ["Ours"])
+    assert [(c.winner, c.loser) for c in claims] == [("Ours", "BM25"), ("Ours", "docT5query")]
+
+
+def test_speeding_up_over_a_system_beats_it() -> None:
+    from kg.extract.claims import sentence_claims
+
+    sentence = "Flash speeds up exact FFT convolutions by up to 7.93times over PyTorch and achieves more."
+    claims, _ = sentence_claims(sentence, 0, _named_at(sentence, "Flash", "PyTorch"), ["Flash"])
+    assert [(c.winner, c.loser) for c in claims] == [("Flash", "PyTorch")]
+
+
+def test_the_subject_of_a_comparison_is_the_proposed_system_not_the_proposed_benchmark() -> None:
+    from kg.extract.claims import Named, sentence_claims
+
+    sentence = "This approach consistently outperforms existing state-of-the-art models."
+    elsewhere = [Named("Bench", "Benchmark", 200, 205), Named("Tool", "Method", 300, 304)]
+    claims, _ = sentence_claims(sentence, 0, elsewhere, ["Bench", "Tool"])
+    assert [(c.winner, c.loser) for c in claims] == [("Tool", "existing state-of-the-art models")]
+
+
+def test_a_dataset_beats_other_datasets() -> None:
+    from kg.extract.claims import sentence_claims
+
+    sentence = "By evaluating on Test3C, training on our Data69 improves generalization compared with other coarse datasets."
+    named = _named_at(sentence, "Data69", kind="Dataset") + _named_at(sentence, "Test3C")
+    claims, _ = sentence_claims(sentence, 0, sorted(named, key=lambda n: n.start), ["Test3C", "Data69"])
+    assert [(c.winner, c.loser) for c in claims] == [("Data69", "other coarse datasets")]

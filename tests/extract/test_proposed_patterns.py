@@ -206,3 +206,10 @@ def test_examples_after_such_as_in_a_proposal_clause_are_not_proposed() -> None:
         "We can leverage the structure of the search space to introduce different model search algorithms, "
         "such as random search, Monte Carlo tree search (MCTS), and sequential model-based optimization (SMBO).")))
     assert not {"MCTS", "SMBO"} & {p.name for p in record.proposed}
+
+
+def test_an_earlier_system_the_paper_improves_on_is_not_proposed() -> None:
+    record = extract_paper(Paper(id="p", title="DefFoo+: better sentence embeddings", abstract=(
+        "This paper presents a significant improvement on the previous conference paper known as DefFoo. "
+        "We abbreviate our approach as DefFoo+ (a plus version of DefFoo).")))
+    assert [p.name for p in record.proposed] == ["DefFoo+"]
