@@ -20,7 +20,7 @@ _GENERIC = {
     "performance", "paper", "work", "state-of-the-art", "sota",
 }
 _CLASS_HEADS = {"methods", "approaches", "techniques", "models", "variants", "architectures", "algorithms"}
-_NEXT = re.compile(r"\s*([\w\-]+)")
+_NEXT = re.compile(r"\s*\)?\s*([\w\-]+)")  # the word after a name, past the ")" closing an acronym
 
 
 @dataclass

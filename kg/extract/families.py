@@ -138,6 +138,8 @@ def inherited_families(ctx: FamilyContext, pairs: list[tuple[str, str]]) -> list
 def built_from(new: str, base: str) -> bool:
     """True when ``new``'s name is made from ``base``'s: LoRA-SB ← LoRA, Co-DETR ← DETR, PrFlashAttention ←
     FlashAttention, GeoRSCLIP ← CLIP; not LLaMA 2 ← LLaMA (a version) or LoRA ← LoRA-XS."""
+    if re.fullmatch(re.escape(base) + r"\+{1,2}", new):
+        return True  # "DefSent+", "C++"-style: a plus version of the base
     if base == new or surface_key(base) == surface_key(new) or len(base) < 3 or base.islower() or new.islower():
         return False
     parts = [p for p in re.split(r"[-_\s]+", new) if p]
@@ -162,6 +164,10 @@ _VARIANT_OF = re.compile(
     r"(?:method|framework|variant|approach|model|architecture|technique|algorithm|extension)\b"
 )
 _EXTEND_TO = re.compile(r"\bextend(?:s|ed|ing)?\s+(?:the\s+\w+\s+of\s+)?(?P<base>[\w\-]+)\s+(?:to|into)\b", re.I)
+# "we extend the foundational GAR framework and propose … ReCo": what the sentence proposes builds on the base
+_EXTEND_AND_PROPOSE = re.compile(
+    r"\bextend(?:s|ed)?\s+(?:the\s+)?(?:[\w-]+\s+)?(?P<base>[\w\-]+)\s+(?:[a-z]+\s+)?and\s+(?:then\s+)?propose", re.I
+)
 _TITLE_USES = re.compile(r"\b(?:Utilizing|Using|Combined|Combining|with|via|Based on|Built on)\b", re.I)
 
 
@@ -194,8 +200,10 @@ def extends_relations(
             for based in re.finditer(r"([\w]+)-based\b", window):
                 if based.group(1) in by_name and based.group(1) != p and not re.search(r"[,.;:]", window[based.end() :]):
                     pairs.append((p, based.group(1)))
-    for m in _EXTEND_TO.finditer(text):
-        after = [n for n in methods if m.end() <= n.start < m.end() + 80 and n.name in proposed]
+    for m in [*_EXTEND_TO.finditer(text), *_EXTEND_AND_PROPOSE.finditer(text)]:
+        sentence_end = text.find(". ", m.end())
+        reach = m.end() + 80 if m.re is _EXTEND_TO else (sentence_end if sentence_end > 0 else len(text))
+        after = [n for n in methods if m.end() <= n.start < reach and n.name in proposed]
         if after and m.group("base") in by_name:
             pairs.append((after[0].name, m.group("base")))
     if proposed and title_end:

@@ -93,8 +93,8 @@ def name_mentions(text: str, sentence_starts: set[int], title_end: int = 0) -> l
             found.append(Mention(tok.start(), tok.start() + adjective.start(), word[: adjective.start()], "name"))
             i += 1
             continue
-        if tok.start() < title_end and re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)+", word):
-            i += 1  # "Plan-Guided", "Next-Gen" in a title are title case, not names
+        if tok.start() < title_end and re.fullmatch(r"[A-Z][a-z]+(?:-(?:[A-Z][a-z]+|to|of|and|the|in|for|a|vs))+", word):
+            i += 1  # "Plan-Guided", "Next-Gen", "Coarse-to-Fine" in a title are title case, not names
             continue
         if is_name_shaped(word):
             start, end = tok.start(), tok.end()

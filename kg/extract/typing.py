@@ -16,6 +16,7 @@ _NEXT_WORD_TYPES: dict[str, EntityType] = {
     "method": "Method", "methods": "Method", "algorithm": "Method", "framework": "Method",
     "approach": "Method", "module": "Method", "architecture": "Method", "optimizer": "Method",
 }
+_SYSTEM_WORDS = {"framework", "frameworks", "architecture", "algorithm", "module", "optimizer", "pipeline"}
 _METRIC_HEADS = ("accuracy", "score", "rate", "error", "precision", "recall", "latency", "speed",
                  "throughput", "consistency", "distance", "similarity", "loss", "gap", "margin", "time",
                  "cost", "footprint", "usage", "perplexity", "f1", "auc")
@@ -32,6 +33,8 @@ def entity_type(name: str, next_word: str = "", long_form: str = "", hint: Entit
     nxt = next_word.casefold()
     if nxt in _NEXT_WORD_TYPES and _NEXT_WORD_TYPES[nxt] != "Method":
         return _NEXT_WORD_TYPES[nxt]
+    if nxt in _SYSTEM_WORDS:
+        return "Method"  # "the Generation-Augmented Retrieval (GAR) framework": a system, whatever it is for
     if hint is not None:
         return hint
     phrase = re.split(r"\s+(?:for|of|via|with|on|in)\s+", (long_form or name).casefold())[0]

@@ -321,3 +321,13 @@ def test_a_dataset_beats_other_datasets() -> None:
     named = _named_at(sentence, "Data69", kind="Dataset") + _named_at(sentence, "Test3C")
     claims, _ = sentence_claims(sentence, 0, sorted(named, key=lambda n: n.start), ["Test3C", "Data69"])
     assert [(c.winner, c.loser) for c in claims] == [("Data69", "other coarse datasets")]
+
+
+def test_an_acronym_followed_by_framework_is_a_method_and_title_case_connectors_are_no_name() -> None:
+    record = extract_paper(Paper(id="p", title="Foo: Pruning with Coarse-to-Fine Activation Information", abstract=(
+        "The Generation-Augmented Retrieval (GAR) framework generates code. We extend the GAR framework and "
+        "propose Foo, which prunes.")))
+    types = {e.name: e.type for e in record.entities}
+    assert types.get("GAR") == "Method"
+    assert "Coarse-to-Fine" not in types
+    assert ("Foo", "GAR") in record.extends

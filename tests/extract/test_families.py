@@ -244,3 +244,13 @@ def test_what_a_proposal_is_applied_to_is_not_its_family() -> None:
     assert _is_a(text, "Foo", proposed=("Foo",)) == []
     text = "We propose Foo, a structured pruning method for LLMs."
     assert ("Foo", "structured pruning") in _is_a(text, "Foo", proposed=("Foo",))
+
+
+def test_a_plus_version_extends_its_base() -> None:
+    text = "We abbreviate our approach as DefFoo+ (a plus version of DefFoo)."
+    assert ("DefFoo+", "DefFoo") in extends_relations(text, _named(text, "DefFoo+", "DefFoo"), ["DefFoo+"])
+
+
+def test_extend_a_base_and_propose_a_method_in_one_sentence() -> None:
+    text = "In this paper, we extend the foundational GAR framework and propose a simple method that Rewrites the Code (ReCo)."
+    assert ("ReCo", "GAR") in extends_relations(text, _named(text, "GAR", "ReCo"), ["ReCo"])
