@@ -77,11 +77,13 @@ def family_phrases(text: str, acronyms: dict[str, str] | None = None) -> list[tu
 IS_A_RULES: dict[str, Callable[[FamilyContext], list[tuple[str, str]]]] = {
     "apposition": membership.apposition,
     "listed": membership.listed_members,
+    "parenthesized": membership.parenthesized_members,
     "proposal": membership.proposal_family,
     "title": membership.title_purpose,
     "named_head": membership.named_head_family,
     "first_of_kind": membership.first_of_kind,
     "title_kind": membership.title_kind,
+    "title_family": membership.title_family,
 }
 
 

@@ -131,9 +131,15 @@ def _resolve_class(ctx: FamilyContext, words: list[str]) -> str | None:
     if lowered[-1] in _GENERIC_HEADS:  # "model search algorithms": a class by its (plural) generic head
         core = _without_generic_head(lowered).split()
         plural = lowered[-1].endswith("s")
+        if plural and len(core) == 1 and _CLASS_ADJECTIVE.search(core[0]):
+            return " ".join(lowered)  # "convolutional architectures", "data-augmented models": the head stays
         return " ".join(core) if plural and len(core) >= 2 and not core[0].endswith("ing") else None
     head = lowered[-1].split("-")[-1]
     return " ".join(lowered) if head not in _NOT_CLASS_HEADS and re.search(r"[a-z]s$", head) else None
+
+
+# a one-word modifier that makes a kind: "convolutional", "generative", "data-augmented"
+_CLASS_ADJECTIVE = re.compile(r"(?:ional|ative|ive|-\w+ed|-based)$")
 
 
 def _without_generic_head(words: list[str]) -> str:
@@ -170,6 +176,33 @@ def listed_members(ctx: FamilyContext) -> list[Pair]:
         for n in ctx.methods:
             if cue.end() <= n.start < list_end and not _ITEM_CONTINUES.match(ctx.text, n.end):
                 pairs.append((n.name, _narrowest(ctx, n.name, family)))
+    return pairs
+
+
+_PAREN = re.compile(r"\(([^()]{1,80})\)")
+_LIST_GLUE = re.compile(r"[\s,]*(?:\band\b|\bor\b)?[\s,]*")
+
+
+def parenthesized_members(ctx: FamilyContext) -> list[Pair]:
+    """ "convolutional architectures (ResNet)", "dense retrievers (DPR, ColBERT and ANCE)": names listed
+    in brackets right after a class are members of it; an acronym of the words before is not."""
+    pairs: list[Pair] = []
+    for paren in _PAREN.finditer(ctx.text):
+        inside = [n for n in ctx.methods if paren.start(1) <= n.start and n.end <= paren.end(1)]
+        if not inside or inside[0].name in ctx.acronyms:
+            continue
+        rest, at = [], paren.start(1)
+        for n in inside:
+            rest.append(ctx.text[at : n.start])
+            at = n.end
+        rest.append(ctx.text[at : paren.end(1)])
+        if not all(_LIST_GLUE.fullmatch(piece) for piece in rest):
+            continue  # "(trained on ImageNet)": a remark, not a list of members
+        if not re.search(r"[a-z]s\s*$", ctx.text[max(0, paren.start() - 30) : paren.start()]):
+            continue  # a singular phrase before the bracket names one thing: "late interaction (ColBERT)"
+        family = class_phrase(ctx, paren.start())
+        if family:
+            pairs.extend((n.name, _narrowest(ctx, n.name, family)) for n in inside)
     return pairs
 
 
@@ -397,6 +430,22 @@ def title_kind(ctx: FamilyContext) -> list[Pair]:
         if start in starts and end <= ctx.title_end and not _is_root_umbrella(ctx.taxonomy, family)
         and not re.match(r"\s+[A-Z]", ctx.text[end : ctx.title_end])  # "LLMs Quantization": not the head
     ]
+
+
+def title_family(ctx: FamilyContext) -> list[Pair]:
+    """ "CorpusBrain: Pre-train a Generative Retrieval Model for …": the one family the title's own
+    clause names (not one after "for", "with", "via" …, which says what it serves or uses) is what
+    the named contribution is."""
+    colon = ctx.text.find(":", 0, ctx.title_end)
+    if not ctx.proposed or colon < 0:
+        return []
+    found = [
+        family for start, end, family in ctx.families
+        if colon < start < ctx.title_end and not _is_root_umbrella(ctx.taxonomy, family)
+        and not re.search(r"\b(?:for|of|in|on|with|via|using|from|to|by|into|beyond|towards?)\b", ctx.text[colon:start], re.I)
+        and re.match(r"\s*(?:$|[,:;(]|(?:for|of|in|on|with|via|using|and|from|to|by|through)\b)", ctx.text[end : ctx.title_end], re.I)
+    ]  # the family must head its phrase: "LLM Fine-tuning" is fine-tuning, not an LLM
+    return [(ctx.proposed[0], found[0])] if len(set(found)) == 1 else []
 
 
 def _is_root_umbrella(taxonomy: Taxonomy, family: str) -> bool:

@@ -254,3 +254,27 @@ def test_a_plus_version_extends_its_base() -> None:
 def test_extend_a_base_and_propose_a_method_in_one_sentence() -> None:
     text = "In this paper, we extend the foundational GAR framework and propose a simple method that Rewrites the Code (ReCo)."
     assert ("ReCo", "GAR") in extends_relations(text, _named(text, "GAR", "ReCo"), ["ReCo"])
+
+
+def test_names_in_brackets_after_a_class_are_its_members() -> None:
+    text = "Our approach works across convolutional architectures (ResNet) and dense retrievers (DPR, ColBERT and ANCE)."
+    pairs = _is_a(text, "ResNet", "DPR", "ColBERT", "ANCE")
+    assert ("ResNet", "convolutional architectures") in pairs
+    assert {("DPR", "dense retrieval"), ("ColBERT", "dense retrieval"), ("ANCE", "dense retrieval")} <= set(pairs)
+
+
+def test_a_singular_phrase_or_an_acronym_in_brackets_is_no_membership() -> None:
+    from kg.extract.membership import parenthesized_members
+
+    text = "Foo uses contextualized late interaction (ColBERT) and Large Language Models (LLMs)."
+    ctx = family_context(text, _named(text, "ColBERT", "LLMs"), [], [], 0, {"LLMs": "Large Language Models"})
+    assert parenthesized_members(ctx) == []
+
+
+def test_the_one_family_heading_the_title_names_the_contribution() -> None:
+    title = "CorpusBrain: Pre-train a Generative Retrieval Model for Knowledge-Intensive Language Tasks"
+    text = title + "\nWe propose CorpusBrain."
+    assert ("CorpusBrain", "generative retrieval") in _is_a(text, "CorpusBrain", proposed=("CorpusBrain",), title_end=len(title))
+    title = "Foo: Efficient, Scalable and Generalizable LLM Fine-tuning by Structured Sparsity"
+    text = title + "\nWe propose Foo."
+    assert ("Foo", "large language models") not in _is_a(text, "Foo", proposed=("Foo",), title_end=len(title))
