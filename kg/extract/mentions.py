@@ -190,7 +190,12 @@ MODIFIER_BLOCK = {
     "handle", "handles", "help", "helps", "reduce", "reduces", "improved", "efficiently", "effectively",
     "requiring", "involving", "needing", "demanding", "spanning", "covering", "beyond",
     "additional", "inaccurate", "distinctive", "precise", "subpar", "poor", "unseen",
+    "assess", "generate", "weak", "modern", "in-depth", "intensive", "major", "minor",
 }
+# a task phrase right before one of these is the modifier of a system class: "neural retrieval models"
+_SYSTEM_AFTER = re.compile(
+    r"\s+(?:models?|methods?|systems?|approaches|architectures?|frameworks?|pipelines?|retrievers?|encoders?)\b"
+)
 _TASK = re.compile(
     r"\b((?:[a-z][a-z0-9]*(?:-[a-z0-9]+)*\s){0,3}?)(" + "|".join(re.escape(h) for h in TASK_HEADS) + r")\b"
 )
@@ -210,6 +215,16 @@ _ING_NOUNS = {
 }
 
 
+# participles that do name a kind of task ("supervised learning", "federated learning")
+_ED_MODIFIERS = {
+    "supervised", "unsupervised", "federated", "distributed", "constrained", "guided", "augmented", "grounded",
+    "structured", "unstructured", "automated", "controlled", "masked", "generalized", "generalised",
+    "personalized", "personalised", "specialized", "pretrained", "embedded", "imbalanced", "labeled", "labelled",
+    "unlabeled", "unlabelled", "annotated", "connected", "directed", "undirected", "weighted", "shared", "mixed",
+    "fixed", "detailed", "limited", "tailed", "conditioned", "compressed", "quantized", "sparsified", "retrieved",
+}
+
+
 def _not_task_word(word: str) -> bool:
     """A word that cannot open a task phrase: a verb in -s ("fuses": English noun modifiers are
     singular, "image retrieval"), a verb in -ing ("performing code retrieval"), or an adverb compound
@@ -218,6 +233,10 @@ def _not_task_word(word: str) -> bool:
         return True
     if word.endswith("ing") and not word.endswith(("string", "thing")) and word not in _ING_NOUNS and "-" not in word:
         return True
+    if word.endswith(("ize", "ise", "izes", "ises")) and "-" not in word:
+        return True  # "maximize modeling": a verb
+    if word.endswith("ed") and "-" not in word and word not in _ED_MODIFIERS:
+        return True  # "demonstrated code generation": a verb or its participle
     return bool(re.match(r"[a-z]+ly-", word))
 
 
@@ -230,14 +249,17 @@ def task_mentions(text: str) -> list[Mention]:
             words[0] in STOP_WORDS or words[0] in MODIFIER_BLOCK or words[0].endswith("ly") or _not_task_word(words[0])
         ):
             words.pop(0)
-        blocked = [i for i, w in enumerate(words) if w in STOP_WORDS or w in MODIFIER_BLOCK or _not_task_word(w)]
+        blocked = [
+            i for i, w in enumerate(words)
+            if w in STOP_WORDS or w in MODIFIER_BLOCK or (_not_task_word(w) and not w.endswith("ed"))
+        ]  # inside a phrase a participle is a modifier: "zero-shot composed image retrieval"
         if blocked:
             words = words[blocked[-1] + 1 :]  # keep only the words after the last blocked one
         if not words:
             continue
         phrase = " ".join([*words, match.group(2)])
         start = match.end() - len(phrase)
-        if text[start:match.end()] != phrase:
+        if text[start:match.end()] != phrase or _SYSTEM_AFTER.match(text, match.end()):
             continue
         found.append(Mention(start, match.end(), phrase, "task", "Task"))
     return found
