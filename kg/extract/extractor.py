@@ -18,7 +18,7 @@ from kg.extract.membership import peer_family
 from kg.extract.lexicon import is_known, known_entities
 from kg.extract.mentions import Mention, is_name_shaped, method_mentions, name_mentions, phrase_mentions, select_mentions, task_mentions
 from kg.extract.proposed import is_cited, proposal_spans, proposed_mentions, title_lead_phrase, title_names
-from kg.types import ExtractionRecord, Paper, PaperKind, ProposedEntity
+from kg.types import Entity, ExtractionRecord, Paper, PaperKind, ProposedEntity
 
 USE_NER = os.environ.get("KG_USE_NER", "0") == "1"  # measured: lowers dev F1, so opt-in
 _SURVEY = re.compile(r"\b(?:survey|review|overview|tutorial)\b", re.I)
@@ -64,6 +64,7 @@ def extract_paper(paper: Paper, corpus: CorpusNames | None = None, use_ner: bool
     for m in mentions:
         table.add(m)
     _link_corpus_expansions(table, mentions, corpus)
+    _type_from_title(table, paper)
     for first, second in zip(mentions, mentions[1:]):
         if text[first.end : second.start] == " or " and _abbreviates(second.text, first.text):
             table.merge(first.text, second.text)
@@ -119,7 +120,10 @@ def extract_paper(paper: Paper, corpus: CorpusNames | None = None, use_ner: bool
         paper_kind=_paper_kind(paper, proposed),
         proposed=proposed,
         entities=entity_list,
-        evaluated_on=[e.name for e in entity_list if e.type in {"Dataset", "Benchmark"} and e.name not in proposed_set],
+        evaluated_on=[
+            e.name for e in entity_list
+            if e.type in {"Dataset", "Benchmark"} and (e.name not in proposed_set or _results_on_own(e, text))
+        ],
         tasks=[e.name for e in entity_list if e.type == "Task"],
         metrics=[e.name for e in entity_list if e.type == "Metric"],
         baselines=baselines,
@@ -128,6 +132,26 @@ def extract_paper(paper: Paper, corpus: CorpusNames | None = None, use_ner: bool
         outperforms=outperforms,
         comparable=comparable,
     ))
+
+
+_RESULTS_CUE = re.compile(
+    r"\b(?:results?|experiments?|evaluat\w+|performance|achiev\w+|accuracy|scores?|outperform\w*|struggle\w*|"
+    r"benchmark(?:ing|ed)?)\b", re.I
+)
+
+
+def _results_on_own(entity: Entity, text: str) -> bool:
+    """A benchmark the paper proposes is what it reports results on; a proposed dataset only where a
+    sentence naming it also speaks of results ("evaluating on our UFine3C, we …")."""
+    if entity.name.lower().endswith(("leaderboard", "leaderboards")):
+        return False  # a leaderboard hosts results on other benchmarks
+    if entity.type == "Benchmark":
+        return True
+    names = [entity.name, *entity.aliases]
+    return any(
+        _RESULTS_CUE.search(sentence) and any(re.search(r"(?<![\w-])" + re.escape(n) + r"(?![\w-])", sentence) for n in names)
+        for sentence in re.split(r"(?<=[.!?])\s+", text)
+    )
 
 
 _BASELINE_CUE = re.compile(
@@ -166,6 +190,27 @@ def ner_mentions(text: str) -> list[Mention]:
             continue  # long or all-lower-case spans are mostly descriptions, not names
         kept.append(Mention(span.start_char, span.end_char, span.text, "ner", span.label))  # type: ignore[arg-type]
     return kept
+
+
+_TITLE_HEAD_KIND = re.compile(
+    r"^[^:]{1,60}:\s*(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}?(benchmark|dataset|corpus|suite|test\s?bed)s?\b", re.I
+)
+
+
+def _type_from_title(table: EntityTable, paper: Paper) -> None:
+    """ "BRIGHT: A Realistic and Challenging Benchmark for …": the title says what its name is, over
+    whatever the word after each mention suggests."""
+    head = _TITLE_HEAD_KIND.match(paper.title)
+    if not head or re.search(r"\b(?:for|of|on|with|via)\b", head.group(0)[head.group(0).index(":") :], re.I):
+        return
+    kind = "Benchmark" if head.group(1).lower() in {"benchmark", "suite", "testbed", "test bed"} else "Dataset"
+    names = title_names(paper.title, paper.abstract)
+    if len(names) != 1:
+        return  # "RS5M and GeoRSCLIP: A … Dataset and A … Model": which name is which is not said
+    for name in names:
+        group = table.find(name)
+        if group is not None:
+            group.votes[kind] += sum(group.votes.values()) + 1
 
 
 def _link_corpus_expansions(table: EntityTable, mentions: list[Mention], corpus: CorpusNames) -> None:

@@ -339,3 +339,10 @@ def test_task_phrases_skip_verbs_in_ize_and_ed_and_system_class_modifiers() -> N
     text = ("The LLMs demonstrated code generation skills; we maximize modeling power; zero-shot composed image "
             "retrieval works; neural retrieval models and supervised classification remain.")
     assert [m.text for m in task_mentions(text)] == ["code generation", "zero-shot composed image retrieval", "supervised classification"]
+
+
+def test_a_proposed_benchmark_is_what_the_paper_reports_results_on() -> None:
+    record = extract_paper(Paper(id="p", title="BRIGHTER: A Benchmark for Reasoning-Intensive Retrieval", abstract=(
+        "We introduce BRIGHTER, the first text retrieval benchmark that requires intensive reasoning. "
+        "State-of-the-art models score poorly on BRIGHTER, unlike on MTEB.")))
+    assert "BRIGHTER" in record.evaluated_on
