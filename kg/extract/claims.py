@@ -201,7 +201,35 @@ def sentence_claims(
                 if phrase and len(phrase) > 2:
                     claims.append(Outperforms(winner=w, loser=phrase, on=on, metric=metric, loser_generic=True,
                                               evidence=sentence.strip(), confidence=confidence - 0.1))
+    claims += _behind_claims(sentence, local)
     return _dedupe(claims), _parity(sentence, local, proposed, claims)
+
+
+_BEHIND = re.compile(
+    r"\b(?:lags?|lagged|lagging|falls?|fell|trails?|trailed)\s+(?:far\s+|significantly\s+|well\s+|still\s+)?"
+    r"(?:behind|short of)\b|\bunderperform(?:s|ed|ing)?\b|\bis\s+(?:outperformed|surpassed|beaten)\s+by\b",
+    re.I,
+)
+
+
+def _behind_claims(sentence: str, local: list[Named]) -> list[Outperforms]:
+    """ "X still lags behind Y", "X underperforms Y", "X is outperformed by Y": the named rivals after
+    the verb beat the named subject before it."""
+    claims: list[Outperforms] = []
+    for cue in _BEHIND.finditer(sentence):
+        clause_start = max(sentence.rfind(";", 0, cue.start()), sentence.rfind(",", 0, cue.start()) if
+                           re.search(r",\s*(?:while|whereas|but)\b", sentence[: cue.start()]) else -1)
+        subjects = [n for n in _entities_in(local, clause_start + 1, cue.start(), _CLAIM_TYPES)]
+        if not subjects:
+            continue
+        end = _losers_end(sentence, cue.end(), local)
+        winners = _named_losers(sentence, _entities_in(local, cue.end(), end, _CLAIM_TYPES))
+        on = [n.name for n in _entities_in(local, 0, len(sentence), {"Dataset", "Benchmark"})]
+        for winner in winners:
+            if winner.name != subjects[-1].name:
+                claims.append(Outperforms(winner=winner.name, loser=subjects[-1].name, on=on, evidence=sentence.strip(),
+                                          confidence=0.8))
+    return claims
 
 
 _COORDINATED_CLASS = re.compile(

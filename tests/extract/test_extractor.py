@@ -346,3 +346,15 @@ def test_a_proposed_benchmark_is_what_the_paper_reports_results_on() -> None:
         "We introduce BRIGHTER, the first text retrieval benchmark that requires intensive reasoning. "
         "State-of-the-art models score poorly on BRIGHTER, unlike on MTEB.")))
     assert "BRIGHTER" in record.evaluated_on
+
+
+def test_lagging_behind_and_underperforming_reverse_the_claim() -> None:
+    from kg.extract.claims import sentence_claims
+
+    for sentence, names, expected in [
+        ("Dense retrievers such as DPR still lag far behind BM25 on BEIR.", ("DPR", "BM25"), [("BM25", "DPR")]),
+        ("Foo underperforms Bar in latency.", ("Foo", "Bar"), [("Bar", "Foo")]),
+        ("However, BM25 is outperformed by Foo on most datasets.", ("BM25", "Foo"), [("Foo", "BM25")]),
+    ]:
+        claims, _ = sentence_claims(sentence, 0, _named_at(sentence, *names), ["Foo"])
+        assert [(c.winner, c.loser) for c in claims] == expected, sentence
