@@ -45,7 +45,10 @@ _LOSER_STOP = re.compile(
     r"which|whereas|thus|thereby)\b|[;:]|, (?:while|which|and|achiev|demonstrat|show|with|thus|resulting|(?!including)\w+ing\b)",
     re.I,
 )
-_SELF = re.compile(r"\b(?:we|our|ours|the proposed|this (?:method|approach|model|framework))\b", re.I)
+_SELF = re.compile(
+    r"\b(?:we|our|ours|the proposed|(?:this|such an?)\s+(?:[\w-]+\s+){0,2}?(?:method|approach|model|framework|network))\b",
+    re.I,
+)
 _ASPECT = re.compile(r"\bin terms of ([^,.;]+)", re.I)
 _CLAIM_TYPES: set[str] = {"Method", "Model"}
 
@@ -93,7 +96,8 @@ _MARGIN = re.compile(r"\s*(?:up to\s+)?[\d.]+\s*(?:%|x|×|times|points?|pp)?\s*,
 
 
 def _generic_phrase(text: str) -> str:
-    phrase = text.strip(" ,")
+    # brackets are asides: "the prior best method (a sliding-window network)", "IR (information retrieval) models"
+    phrase = re.sub(r"\s*\([^()]*\)", "", text).split("(")[0].strip(" ,")
     stop = _LOSER_STOP.search(phrase)
     if stop:
         phrase = phrase[: stop.start()]
@@ -101,11 +105,16 @@ def _generic_phrase(text: str) -> str:
     while words and (words[-1].lower() in STOP_WORDS or words[-1].lower() in _NOT_HEADS):
         words.pop()  # "other baselines even", "over the original": a rival class ends in its noun
     phrase = " ".join(words)
-    if not phrase[:1].isalpha() or phrase.count(")") > phrase.count("("):
-        return ""  # "less than 10K) instruction data": a quantity or a fragment, not a class of rivals
+    if not phrase[:1].isalpha() or phrase.count(")") > phrase.count("(") or _QUANTITY.match(phrase):
+        return ""  # "less than 10K) instruction data", "less than a day of training": a quantity, not rivals
     return phrase
 
 
+_QUANTITY = re.compile(
+    r"(?:a|an|one|two|three|half|a few|several)\s+(?:(?:single|full|fraction|half|third|quarter)\s+)?(?:of\s+(?:a|an)\s+)?"
+    r"(?:day|hour|minute|second|week|month|year|epoch|step|iteration|fraction|half|third|quarter|percent|order)s?\b",
+    re.I,
+)
 _NOT_HEADS = MODIFIER_BLOCK | {"original", "prior", "vanilla"}
 
 

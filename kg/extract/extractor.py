@@ -65,6 +65,7 @@ def extract_paper(paper: Paper, corpus: CorpusNames | None = None, use_ner: bool
         table.add(m)
     _link_corpus_expansions(table, mentions, corpus)
     _type_from_title(table, paper)
+    _type_listed_data(table, text, mentions)
     for first, second in zip(mentions, mentions[1:]):
         if text[first.end : second.start] == " or " and _abbreviates(second.text, first.text):
             table.merge(first.text, second.text)
@@ -211,6 +212,52 @@ def _type_from_title(table: EntityTable, paper: Paper) -> None:
         group = table.find(name)
         if group is not None:
             group.votes[kind] += sum(group.votes.values()) + 1
+
+
+_DATA_LIST_BEFORE = re.compile(
+    r"\b(?P<head>datasets|benchmarks|corpora|data sets)\s*(?:,?\s*(?:including|such as|like|namely|e\.g\.,?)|:)\s+", re.I
+)
+_DATA_LIST_AFTER = re.compile(r"\s+(?P<head>datasets|benchmarks|corpora|data sets)\b", re.I)
+_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)\s*(?:the\s+)?")
+
+
+def _type_listed_data(table: EntityTable, text: str, mentions: list[Mention]) -> None:
+    """ "five benchmarks including VIPeR, PRID2011 and CUHK03", "on the Caltech, INRIA and ETH datasets":
+    every name of a list introduced or closed by a data noun is a dataset (benchmark), whatever its
+    own mentions suggest."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    runs: list[tuple[list[Mention], str]] = []
+    for cue in _DATA_LIST_BEFORE.finditer(text):
+        run = _list_run(text, [m for m in ordered if m.start >= cue.end()], cue.end())
+        runs.append((run, cue.group("head")))
+    for i, m in enumerate(ordered):
+        after = _DATA_LIST_AFTER.match(text, m.end)
+        if after:
+            run = [m]  # walk back over "X, Y and" before the last name
+            for prev in reversed(ordered[:i]):
+                if not _LIST_JOIN.fullmatch(text[prev.end : run[0].start]):
+                    break
+                run.insert(0, prev)
+            runs.append((run, after.group("head")))
+    for run, head in runs:
+        kind = "Benchmark" if head.lower() == "benchmarks" else "Dataset"
+        for m in run:
+            group = table.group_at(m)
+            if group is not None and group.type not in {"Dataset", "Benchmark"} and m.source not in {"lexicon", "task"}:
+                group.votes[kind] += sum(group.votes.values()) + 1
+
+
+def _list_run(text: str, following: list[Mention], start: int) -> list[Mention]:
+    """The mentions that form one list starting at ``start``: "A, B, C and D"."""
+    run: list[Mention] = []
+    at = start
+    for m in following:
+        gap = text[at : m.start]
+        if run and not _LIST_JOIN.fullmatch(gap) or not run and gap.strip(" ("):
+            break
+        run.append(m)
+        at = m.end
+    return run
 
 
 def _link_corpus_expansions(table: EntityTable, mentions: list[Mention], corpus: CorpusNames) -> None:

@@ -15,7 +15,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from kg.extract.lexicon import is_known
+from kg.extract.lexicon import is_known, known_entities
 from kg.types import EntityType
 
 # detector priority: lower wins when spans overlap with equal length
@@ -39,12 +39,20 @@ _NOT_NAMES = {
     "UK", "OK", "TB", "GB", "MB", "KB", "FPS", "SOTA", "ID", "IDs", "IoT", "PhD", "vs", "LaTeX", "GitHub",
     "RQ", "RQs", "QA", "FMs", "FM", "DL", "ML", "NLP", "CV", "XL", "HD", "OOD",
 }
+_SCORE_SUFFIXES = {"F1", "EM", "AP", "AUC", "mAP", "ACC"}  # "ROUGE-2 F1" is one metric
 _NAME_HEADS = {"attention", "sampling", "search"}  # "DiffQKV attention", "BoN sampling", "ANN search"
 _URL = re.compile(r"(?:https?|www\.|\.(?:com|org|io|net|edu|ai)\b|github|gitee)", re.I)
 _ADJECTIVE_SUFFIX = re.compile(
     r"-(?:(?i:like|based|style|free|aware|specific|driven|guided|oriented|centric|selected|only)|[a-z]+ed)$"
 )
 _SIZE = re.compile(r"^(?:\d+(?:\.\d+)?[BMKbmk]|v\d+(?:\.\d+)?|\d+(?:\.\d+)?)$")
+
+
+def _known_apart(name: str, following: str) -> bool:
+    """Two well-known names of different kinds side by side are two mentions: "MS-MARCO MRR@10"."""
+    known = known_entities()
+    first, second = known.get(name.casefold()), known.get(following.casefold())
+    return first is not None and second is not None and first != second
 
 
 @lru_cache(maxsize=1 << 16)
@@ -100,7 +108,11 @@ def name_mentions(text: str, sentence_starts: set[int], title_end: int = 0) -> l
             start, end = tok.start(), tok.end()
             # a preceding capitalised word that is not sentence-initial ("Stable Diffusion", "Swin Transformer")
             j = i + 1
-            while j < len(tokens) and text[tokens[j - 1].end() : tokens[j].start()] == " " and (
+            while j < len(tokens) and text[tokens[j - 1].end() : tokens[j].start()] == " " and not (
+                # "On CIFAR-100 ELUs networks …": a numbered name ends before another name
+                re.search(r"\d$", tokens[j - 1].group()) and is_name_shaped(tokens[j].group())
+                and not _SIZE.match(tokens[j].group()) and tokens[j].group() not in _SCORE_SUFFIXES
+            ) and not _known_apart(text[start : tokens[j - 1].end()], tokens[j].group()) and (
                 _SIZE.match(tokens[j].group())
                 or is_name_shaped(tokens[j].group())
                 or (
@@ -121,6 +133,16 @@ def name_mentions(text: str, sentence_starts: set[int], title_end: int = 0) -> l
                 found.append(Mention(end + 5, end + 5 + len(also.group(1)), f"{sized.group(1)} {also.group(1)}", "name"))
             i = j
             continue
+        if re.search(r"\b(?:called|named|dubbed|termed|coined as)\s$", text[max(0, tok.start() - 12) : tok.start()]) and (
+            word[:1].isupper() and word.lower() not in STOP_WORDS
+        ):
+            j = i + 1  # "an agent called Reactor", "an algorithm called Distributional Retrace"
+            while j < len(tokens) and text[tokens[j - 1].end() : tokens[j].start()] == " " and tokens[j].group()[:1].isupper():
+                j += 1
+            end = tokens[j - 1].end()
+            found.append(Mention(tok.start(), end, text[tok.start() : end].rstrip("."), "name"))
+            i = j
+            continue
         # Title-Case runs of two or more capitalised words mid-sentence: "Natural Questions"
         if (
             word[:1].isupper()
@@ -133,6 +155,7 @@ def name_mentions(text: str, sentence_starts: set[int], title_end: int = 0) -> l
                 j < len(tokens)
                 and text[tokens[j - 1].end() : tokens[j].start()] == " "
                 and tokens[j].group()[:1].isupper()
+                and not _known_apart(text[tok.start() : tokens[j - 1].end()], tokens[j].group())
             ):
                 j += 1
             while i < j and tokens[i].group() in _NOT_NAMES:

@@ -62,7 +62,7 @@ def title_names(title: str, abstract: str = "") -> list[str]:
     match = _TITLE_NAME.match(title)
     if not match:
         return []
-    prefix = match.group(1).strip()
+    prefix = re.sub(r"^(?:The|A|An)\s+(?=[A-Z])", "", match.group(1).strip())  # "The Reactor: …" names Reactor
     parts = [p.strip() for p in re.split(r"\s+(?:and|&)\s+|,\s*", prefix) if p.strip()]
     names = []
     for part in parts:

@@ -53,6 +53,8 @@ def entity_type(name: str, next_word: str = "", long_form: str = "", hint: Entit
             return "Task"
         if last in _METRIC_HEADS:
             return "Metric"
+    if " " in name and known.get(name.split()[-1].casefold()) == "Metric":
+        return "Metric"  # "ROUGE-2 F1", "SQuAD EM": a metric named by what it scores
     if " " not in name and _MODEL_SIZE.search(name) and re.search(r"\d|-", name):
         return "Model"
     if re.search(r"\s\d+(?:\.\d+)?[BM]$", name):

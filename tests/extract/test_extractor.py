@@ -358,3 +358,40 @@ def test_lagging_behind_and_underperforming_reverse_the_claim() -> None:
     ]:
         claims, _ = sentence_claims(sentence, 0, _named_at(sentence, *names), ["Foo"])
         assert [(c.winner, c.loser) for c in claims] == expected, sentence
+
+
+def test_names_listed_with_a_data_noun_are_datasets() -> None:
+    record = extract_paper(Paper(id="p", title="Null spaces for re-identification", abstract=(
+        "Experiments on five person re-identification benchmarks including VIPeR, PRID2011, CUHK01 and "
+        "CUHK03 show that such a simple approach beats the state-of-the-art alternatives. We also report "
+        "results on the CalTech, INRIA and ETH datasets.")))
+    assert {"VIPeR", "PRID2011", "CUHK01", "CUHK03", "CalTech", "INRIA", "ETH"} <= set(record.evaluated_on)
+    assert not [o for o in record.outperforms if o.winner in record.evaluated_on]
+
+
+def test_a_name_after_called_is_a_name_and_the_title_article_is_not() -> None:
+    record = extract_paper(Paper(id="p", title="The Reactor: A fast and sample-efficient agent", abstract=(
+        "In this work, we present a new agent architecture, called Reactor, which combines many ideas. "
+        "Our first contribution is a new policy evaluation algorithm called Distributional Retrace. "
+        "Reactor outperforms A3C and reaches state-of-the-art performance after less than a day of training.")))
+    assert {"Reactor", "Distributional Retrace"} <= {p.name for p in record.proposed}
+    assert [(o.winner, o.loser, o.loser_generic) for o in record.outperforms] == [("Reactor", "A3C", False)]
+
+
+def test_generic_rivals_drop_bracketed_asides_and_numbered_names_do_not_swallow_acronyms() -> None:
+    from kg.extract.claims import _generic_phrase
+    from kg.extract.mentions import name_mentions
+
+    assert _generic_phrase(" the prior best method (a sliding-window network) on ISBI") == "the prior best method"
+    assert _generic_phrase(" traditional IR (information retrieval) based models") == "traditional IR based models"
+    text = "On CIFAR-100 ELUs networks outperform ReLU networks."
+    assert [m.text for m in name_mentions(text, {0})] == ["CIFAR-100", "ELUs", "ReLU"]
+
+
+def test_two_known_names_of_different_kinds_side_by_side_stay_apart() -> None:
+    from kg.extract.mentions import name_mentions
+
+    text = "Ours reaches 41.2 MS-MARCO MRR@10 and 80.1 Natural Questions R@5, and 24.6 ROUGE-2 F1."
+    assert [m.text for m in name_mentions(text, {0})] == [
+        "MS-MARCO", "MRR@10", "Natural Questions", "R@5", "ROUGE-2 F1",
+    ]
