@@ -79,7 +79,8 @@ def title_names(title: str, abstract: str = "") -> list[str]:
 
 
 _TITLE_LEAD = re.compile(
-    r"^\s*((?:[A-Z][\w\-]*\s+){0,4}?[A-Z][\w\-]*)\s+(?i:for|in|via|with|is|are|to|of|using|through|by|on|as|from)\b"
+    r"^\s*((?:[A-Z][\w\-]*\s+){0,4}?[A-Z][\w\-]*)\s+(?i:(?:based\s+on|built\s+on)|for|in|via|with|is|are|to|of|using|"
+    r"through|by|on|as|from)\b"
 )
 
 

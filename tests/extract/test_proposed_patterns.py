@@ -213,3 +213,9 @@ def test_an_earlier_system_the_paper_improves_on_is_not_proposed() -> None:
         "This paper presents a significant improvement on the previous conference paper known as DefFoo. "
         "We abbreviate our approach as DefFoo+ (a plus version of DefFoo).")))
     assert [p.name for p in record.proposed] == ["DefFoo+"]
+
+
+def test_a_title_lead_phrase_stops_before_based_on() -> None:
+    from kg.extract.proposed import title_lead_phrase
+
+    assert title_lead_phrase("Small-scale Pedestrian Detection Based on Topology Localization", "") == "Small-scale Pedestrian Detection"
