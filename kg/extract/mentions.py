@@ -160,6 +160,8 @@ def name_mentions(text: str, sentence_starts: set[int], title_end: int = 0) -> l
                 j += 1
             while i < j and tokens[i].group() in _NOT_NAMES:
                 i += 1
+            while j > i and tokens[j - 1].group().lower() in STOP_WORDS:
+                j -= 1  # "Abstract For …": a run does not end in a function word
             if j - i >= 2 and all(len(t.group()) > 1 for t in tokens[i:j]):
                 start, end = tokens[i].start(), tokens[j - 1].end()
                 found.append(Mention(start, end, text[start:end].rstrip("."), "name"))

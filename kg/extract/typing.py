@@ -16,6 +16,7 @@ _NEXT_WORD_TYPES: dict[str, EntityType] = {
     "method": "Method", "methods": "Method", "algorithm": "Method", "framework": "Method",
     "approach": "Method", "module": "Method", "architecture": "Method", "optimizer": "Method",
 }
+_YEAR_OR_VERSION = re.compile(r"(?:[\s-]*(?:(?:19|20)\d\d|['’]\d\d|v?\d+(?:\.\d+)?))+$")
 _SYSTEM_WORDS = {"framework", "frameworks", "architecture", "algorithm", "module", "optimizer", "pipeline"}
 _METRIC_HEADS = ("accuracy", "score", "rate", "error", "precision", "recall", "latency", "speed",
                  "throughput", "consistency", "distance", "similarity", "loss", "gap", "margin", "time",
@@ -27,9 +28,9 @@ _DATASETISH = re.compile(r"(?:-DB|DB|Bench|QA|NLI|\d{2,}[kKM]?)$")
 def entity_type(name: str, next_word: str = "", long_form: str = "", hint: EntityType | None = None) -> EntityType:
     """Best type for a name given the word after it and its acronym expansion, if any."""
     known = known_entities()
-    for surface in (name, long_form):
+    for surface in (name, long_form, _YEAR_OR_VERSION.sub("", name)):
         if surface and surface.casefold() in known:
-            return known[surface.casefold()]
+            return known[surface.casefold()]  # "PASCAL VOC 2007" is a Pascal VOC, "WMT'14" a WMT
     nxt = next_word.casefold()
     if nxt in _NEXT_WORD_TYPES and _NEXT_WORD_TYPES[nxt] != "Method":
         return _NEXT_WORD_TYPES[nxt]

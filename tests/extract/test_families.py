@@ -278,3 +278,9 @@ def test_the_one_family_heading_the_title_names_the_contribution() -> None:
     title = "Foo: Efficient, Scalable and Generalizable LLM Fine-tuning by Structured Sparsity"
     text = title + "\nWe propose Foo."
     assert ("Foo", "large language models") not in _is_a(text, "Foo", proposed=("Foo",), title_end=len(title))
+
+
+def test_well_known_members_join_a_family_the_text_names() -> None:
+    text = "ELUs speed up learning compared to other activation functions such as ReLU and PReLU."
+    pairs = _is_a(text, "ELU", "ReLU", "PReLU")
+    assert {("ReLU", "activation functions"), ("PReLU", "activation functions")} <= set(pairs)
