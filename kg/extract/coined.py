@@ -80,7 +80,41 @@ def coined_spans(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int,
         spans += [(start + s, start + e) for s, e in _which_we_objects(sentence)]
         spans += [(start + s, start + e) for s, e in _bare_objects(sentence)]
         spans += [(start + s, start + e) for s, e in _known_artefacts(sentence)]
+        spans += [(start + s, start + e) for s, e in _novel_objects(sentence)]
     return spans
+
+
+_NOVEL = re.compile(
+    r"\b(?i:we|paper|work)\s+(?:also\s+|first\s+)?(?:propose|present|introduce|develop|devise)s?\s+(?:a|an)\s+"
+    r"(?:novel|new)\s+(?:(?:type|kind|class|family|form)\s+of\s+)?"
+)
+
+
+_NAMED_LATER = re.compile(r"\b(?:namely|called|named|dubbed|termed|coined)\b|\(\s*[A-Z]")
+
+
+def _novel_objects(sentence: str) -> list[tuple[int, int]]:
+    """ "we introduce a new type of deep contextualized word representation that …", "we propose a novel
+    online instance classifier refinement algorithm to …": the phrase the novelty cue announces."""
+    found = []
+    for cue in _NOVEL.finditer(sentence):
+        words = list(re.finditer(_WORDS, sentence[cue.end() :]))
+        phrase: list[re.Match[str]] = []
+        for w in words:
+            gap = sentence[cue.end() + (phrase[-1].end() if phrase else 0) : cue.end() + w.start()]
+            if (phrase and gap != " ") or (not phrase and gap) or w.group().lower() in STOP_WORDS:
+                break
+            phrase.append(w)
+            if w.group().lower() in HEAD_NOUNS:
+                break  # "… refinement algorithm to integrate …": the head ends the name
+        rest = sentence[cue.end() + phrase[-1].end() :] if phrase else ""
+        if _NAMED_LATER.search(rest) or (phrase and phrase[0].group().lower() in _REPORTING):
+            continue  # "…, namely Co-DETR": the sentence names it; "a novel evaluation protocol" reports
+        if 2 <= len(phrase) <= 7 and not any(any(c.isupper() for c in w.group()) for w in phrase):
+            span = _noun_phrase(sentence, cue.end() + phrase[0].start(), cue.end() + phrase[-1].end())
+            if span:
+                found.append(span)
+    return found
 
 
 def _passive_subjects(sentence: str) -> list[tuple[int, int]]:

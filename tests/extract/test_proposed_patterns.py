@@ -219,3 +219,12 @@ def test_a_title_lead_phrase_stops_before_based_on() -> None:
     from kg.extract.proposed import title_lead_phrase
 
     assert title_lead_phrase("Small-scale Pedestrian Detection Based on Topology Localization", "") == "Small-scale Pedestrian Detection"
+
+
+def test_a_novel_lower_case_phrase_is_proposed_unless_the_sentence_names_it() -> None:
+    record = extract_paper(Paper(id="p", title="Weakly supervised detection", abstract=(
+        "We propose a novel online instance classifier refinement algorithm to integrate MIL into one network.")))
+    assert "online instance classifier refinement" in [p.name for p in record.proposed]
+    record = extract_paper(Paper(id="p", title="Detection transformers", abstract=(
+        "We present a novel collaborative hybrid assignments training scheme, namely Co-Foo, to learn better.")))
+    assert [p.name for p in record.proposed] == ["Co-Foo"]
