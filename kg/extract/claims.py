@@ -11,6 +11,8 @@ from kg.extract.mentions import MODIFIER_BLOCK
 from kg.types import Comparable, EntityType, Outperforms
 
 _STRONG = (
+    r"(?:improve[sd]?|advance[sd]?|push(?:es)?)\s+(?:upon\s+|over\s+|on\s+)?(?=the\s+(?:previous\s+|current\s+)?state[- ]of[- ]the[- ]art)|"
+    r"improvements?\s+(?:on|over|upon)\s+(?=the\s+(?:previous\s+|current\s+)?state[- ]of[- ]the[- ]art)|"
     r"outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beat(?:s|ing)?|better than|superior to|"
     r"exceed(?:s|ed|ing)?|outstrip(?:s|ped)?|"
     r"(?:improve[sd]?|improving) (?:over|upon)|superiority\b[^.;]{0,60}?\bover|"
@@ -42,7 +44,7 @@ _PARITY = re.compile(
 )
 _LOSER_STOP = re.compile(
     r"\b(?:on|in terms of|by|across|at|while|when|under|in|for|with(?!out)|using|and (?:achiev|obtain|reach|show|demonstrat|enabl|allow|provid|lead|yield|offer|requir|reduc|improv|maintain|preserv|exhibit|remain|retain|generali[sz]|scal|runs?|perform)\w*|"
-    r"which|whereas|thus|thereby)\b|[;:]|, (?:while|which|and|achiev|demonstrat|show|with|thus|resulting|(?!including)\w+ing\b)",
+    r"which|whereas|thus|thereby)\b|[;:]|, (?:while|which|and|but|achiev|demonstrat|show|with|thus|resulting|(?!including)\w+ing\b)",
     re.I,
 )
 _SELF = re.compile(

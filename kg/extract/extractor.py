@@ -217,7 +217,10 @@ def _type_from_title(table: EntityTable, paper: Paper) -> None:
 _DATA_LIST_BEFORE = re.compile(
     r"\b(?P<head>datasets|benchmarks|corpora|data sets)\s*(?:,?\s*(?:including|such as|like|namely|e\.g\.,?)|:)\s+", re.I
 )
-_DATA_LIST_AFTER = re.compile(r"\s+(?P<head>datasets|benchmarks|corpora|data sets)\b", re.I)
+# "on IJB-A, YouTube Face, Celebrity-1000 video face recognition benchmarks": content words may qualify the noun
+_DATA_LIST_AFTER = re.compile(
+    r"(?:\s+(?!(?:on|in|of|for|and|or|to|with|by|the|a|an)\b)[a-z][\w-]*){0,4}\s+(?P<head>datasets|benchmarks|corpora|data sets)\b"
+)
 _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)\s*(?:the\s+)?")
 
 
@@ -238,7 +241,8 @@ def _type_listed_data(table: EntityTable, text: str, mentions: list[Mention]) ->
                 if not _LIST_JOIN.fullmatch(text[prev.end : run[0].start]):
                     break
                 run.insert(0, prev)
-            runs.append((run, after.group("head")))
+            if len(run) >= 2 or not after.group(0)[: after.start("head") - after.start()].strip():
+                runs.append((run, after.group("head")))  # one name before "… relevance datasets" only qualifies them
     for run, head in runs:
         kind = "Benchmark" if head.lower() == "benchmarks" else "Dataset"
         for m in run:

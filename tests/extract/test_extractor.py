@@ -395,3 +395,23 @@ def test_two_known_names_of_different_kinds_side_by_side_stay_apart() -> None:
     assert [m.text for m in name_mentions(text, {0})] == [
         "MS-MARCO", "MRR@10", "Natural Questions", "R@5", "ROUGE-2 F1",
     ]
+
+
+def test_improving_the_state_of_the_art_is_a_generic_claim_and_but_ends_the_rivals() -> None:
+    from kg.extract.claims import sentence_claims
+
+    sentence = "Foo representations significantly improve the state of the art across six NLP problems."
+    claims, _ = sentence_claims(sentence, 0, _named_at(sentence, "Foo"), ["Foo"])
+    assert [(c.winner, c.loser, c.loser_generic) for c in claims] == [("Foo", "the state of the art", True)]
+    sentence = "Our method not only outperforms state of the art methods, but also runs 10,000 times faster."
+    claims, _ = sentence_claims(sentence, 0, [], ["Foo"])
+    assert [c.loser for c in claims] == ["state of the art methods"]
+
+
+def test_a_list_of_names_before_a_qualified_data_noun_are_datasets() -> None:
+    record = extract_paper(Paper(id="p", title="Aggregation for video faces", abstract=(
+        "The experiments on IJB-A, YouTube Face, Celebrity-1000 video face recognition benchmarks show that it "
+        "consistently outperforms naive aggregation methods. We fine-tune on RGB-IR semantic relevance datasets.")))
+    assert {"IJB-A", "Celebrity-1000"} <= set(record.evaluated_on)
+    assert "RGB-IR" not in record.evaluated_on
+    assert not [o for o in record.outperforms if o.winner in record.evaluated_on]
