@@ -215,7 +215,8 @@ MODIFIER_BLOCK = {
     "handle", "handles", "help", "helps", "reduce", "reduces", "improved", "efficiently", "effectively",
     "requiring", "involving", "needing", "demanding", "spanning", "covering", "beyond",
     "additional", "inaccurate", "distinctive", "precise", "subpar", "poor", "unseen",
-    "assess", "generate", "weak", "modern", "in-depth", "intensive", "major", "minor",
+    "assess", "generate", "weak", "modern", "in-depth", "intensive", "major", "minor", "comprehensive",
+    "empirical", "high-quality", "low-quality", "suboptimal", "sub-optimal", "incorporate", "incorporates",
 }
 # a task phrase right before one of these is the modifier of a system class: "neural retrieval models"
 _SYSTEM_AFTER = re.compile(
