@@ -243,8 +243,8 @@ def _type_listed_data(table: EntityTable, text: str, mentions: list[Mention]) ->
                 run.insert(0, prev)
             if len(run) >= 2 or not after.group(0)[: after.start("head") - after.start()].strip():
                 runs.append((run, after.group("head")))  # one name before "… relevance datasets" only qualifies them
-    for run, head in runs:
-        kind = "Benchmark" if head.lower() == "benchmarks" else "Dataset"
+    for run, _head in runs:
+        kind = "Dataset"  # the members of "five benchmarks including VIPeR, …" are datasets; suites are known by name
         for m in run:
             group = table.group_at(m)
             if group is not None and group.type not in {"Dataset", "Benchmark"} and m.source not in {"lexicon", "task"}:
