@@ -1,8 +1,9 @@
 """Bearer-token protection for the console and admin endpoints on a shared server.
 
-With ``KG_API_TOKEN`` set, POST /cypher (and any path in ``PROTECTED``) needs
-``Authorization: Bearer <token>``; without it the server is open, as on a laptop. The GraphQL
-API stays readable either way. Tokens are compared in constant time.
+With ``KG_API_TOKEN`` set, every request to a path in ``PROTECTED`` (/cypher, whatever the
+method: HEAD and GET included, so no route that shares the path can run a query unchecked)
+needs ``Authorization: Bearer <token>``; without it the server is open, as on a laptop. The
+GraphQL API stays readable either way. Tokens are compared in constant time.
 """
 
 from __future__ import annotations
@@ -48,4 +49,5 @@ class BearerToken:
 
     @staticmethod
     def _protected(scope: Scope) -> bool:
-        return scope.get("method") == "POST" and scope.get("path", "") in PROTECTED
+        path = str(scope.get("path", "")).rstrip("/") or "/"
+        return path in PROTECTED

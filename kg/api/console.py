@@ -1,8 +1,10 @@
 """``/cypher``: the console's endpoint. POST ``{query, params}`` runs a read-only query; GET says what runs it.
 
 Errors come back as ``{"error": {"kind", "message"}}`` with the status the error class carries
-(403 refused, 400 syntax or parameters, 504 timeout, 503 store unavailable), so the page can
-show the message as it is.
+(403 refused, 400 syntax, parameters or a body that is not a JSON object, 504 timeout, 503 store
+unavailable or every console slot busy), so the page can show the message as it is. Only POST
+runs a query: GET and HEAD describe the console, whatever body they carry. Queries run in
+``ConsoleSlots`` (threads of their own, a fixed number, a deadline each).
 """
 
 from __future__ import annotations
@@ -12,12 +14,12 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.types import Receive, Scope, Send
 
 from kg.api.cypher import CypherRunner, UnavailableRunner, read_only
+from kg.api.console_slots import ConsoleSlots
 from kg.api.cypher_embedded import EmbeddedCypher
 from kg.api.cypher_errors import CypherError
 from kg.api.embedded import EmbeddedReads
@@ -38,24 +40,27 @@ def _error(kind: str, message: str, status: int) -> JSONResponse:
 class CypherEndpoint:
     """POST: run one query; GET: the engine, the subset it understands, the row cap and the time limit."""
 
-    def __init__(self, runner: CypherRunner) -> None:
+    def __init__(self, runner: CypherRunner, slots: ConsoleSlots | None = None) -> None:
         self.runner = read_only(runner)
+        self.slots = slots or ConsoleSlots()
 
     def info(self) -> dict[str, Any]:
         return {"engine": self.runner.engine, "subset": self.runner.subset, "rowCap": self.runner.row_cap,
-                "timeoutS": self.runner.timeout_s, "readOnly": True}
+                "timeoutS": self.runner.timeout_s, "readOnly": True, "slots": self.slots.slots}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         response = await self.respond(Request(scope, receive))
         await response(scope, receive, send)
 
     async def respond(self, request: Request) -> JSONResponse:
-        if request.method == "GET":
+        if request.method in ("GET", "HEAD"):
             return JSONResponse(self.info())
+        if request.method != "POST":
+            return _error("request", "POST a query as JSON; GET describes the console", 405)
         try:
             body = json.loads(await request.body())
-        except ValueError:
-            return _error("request", 'the body must be JSON: {"query": "MATCH …", "params": {…}}', 400)
+        except (ValueError, RecursionError):  # not UTF-8, not JSON, or nested past the parser's stack
+            return _error("request", 'the body must be JSON in UTF-8: {"query": "MATCH …", "params": {…}}', 400)
         if not isinstance(body, dict):
             return _error("request", 'the body must be a JSON object: {"query": "MATCH …", "params": {…}}', 400)
         query, params = body.get("query"), body.get("params") or {}
@@ -65,7 +70,7 @@ class CypherEndpoint:
             return _error("params", 'params must be a JSON object, e.g. {"name": "LoRA"}', 400)
         started = time.perf_counter()
         try:
-            result = await run_in_threadpool(self.runner.run, query, params)
+            result = await self.slots.run(lambda: self.runner.run(query, params), self.runner.deadline_s)
         except CypherError as error:
             return _error(error.kind, str(error), error.status)
         elapsed_ms = round((time.perf_counter() - started) * 1000, 1)

@@ -6,7 +6,8 @@ plugs in behind the same protocol: a session opened with ``default_access_mode=R
 ``session.run(neo4j.Query(text, timeout=timeout_s), params)``, at most ``row_cap + 1`` records
 fetched (the extra one only to set ``truncated``), and nodes, relationships and paths turned
 into the values of ``kg.api.cypher_values``. Whatever the store, ``read_only`` wraps the runner
-so write clauses and procedure calls are refused (``kg.api.cypher_guard``) before it sees them.
+so write clauses and procedure calls are refused (``kg.api.cypher_guard``) and parameters checked
+(``kg.api.cypher_params``) before it sees them.
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
 from kg.api.cypher_errors import CypherError, CypherParamsError, CypherRefused, CypherSyntaxError, CypherTimeout, CypherUnavailable
-from kg.api.cypher_guard import refuse_writes
+from kg.api.cypher_guard import guard
+from kg.api.cypher_params import check_params
 
 ROW_CAP = 1000
 """At most this many rows come back; the result says ``truncated`` when there were more."""
@@ -59,12 +61,14 @@ class CypherRunner(Protocol):
     """Which Cypher it understands, in words (shown on the page and in syntax errors)."""
     row_cap: int
     timeout_s: float
+    deadline_s: float
+    """How long the console waits for ``run`` before giving up on it (its time limit plus what stopping takes)."""
 
     def run(self, query: str, params: Mapping[str, Any]) -> CypherResult: ...
 
 
 class ReadOnlyRunner:
-    """A runner that refuses write clauses before its inner runner ever sees the query."""
+    """A runner whose inner runner sees only queries the guard let through, as the guard read them."""
 
     def __init__(self, inner: CypherRunner) -> None:
         self.inner = inner
@@ -72,10 +76,12 @@ class ReadOnlyRunner:
         self.subset = inner.subset
         self.row_cap = inner.row_cap
         self.timeout_s = inner.timeout_s
+        self.deadline_s = inner.deadline_s
 
     def run(self, query: str, params: Mapping[str, Any]) -> CypherResult:
-        refuse_writes(query)
-        return self.inner.run(query, params)
+        text = guard(query)
+        check_params(params)
+        return self.inner.run(text, params)
 
 
 def read_only(runner: CypherRunner) -> CypherRunner:
@@ -90,6 +96,7 @@ class UnavailableRunner:
     subset = "none"
     row_cap = ROW_CAP
     timeout_s = TIMEOUT_S
+    deadline_s = TIMEOUT_S
 
     def __init__(self, reason: str) -> None:
         self.reason = reason

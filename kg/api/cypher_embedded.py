@@ -98,6 +98,7 @@ class EmbeddedCypher:
         self.graph_path = Path(graph_path)
         self.row_cap = row_cap
         self.timeout_s = timeout_s
+        self.deadline_s = 2 * timeout_s + LOAD_TIMEOUT_S + 10  # its turn, the graph's load, the query, the kill
         self._lock = threading.Lock()
         self._worker: _Worker | None = None
 

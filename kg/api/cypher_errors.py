@@ -45,3 +45,10 @@ class CypherUnavailable(CypherError):
 
     kind = "unavailable"
     status = 503
+
+
+class CypherBusy(CypherError):
+    """Every console slot is taken: try again shortly."""
+
+    kind = "busy"
+    status = 503

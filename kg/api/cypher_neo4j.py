@@ -1,8 +1,11 @@
 """The Neo4j store's ``CypherRunner``: the user's query in a READ session, with a server-side time limit.
 
-Two locks keep the console read-only: ``read_only`` (kg.api.cypher_guard) refuses write clauses
-before the query is sent, and the session's READ access mode makes the server refuse any write
-that slips past the guard (reported as ``CypherRefused``). At most ``row_cap + 1`` records are
+Three locks keep the console read-only: ``read_only`` (kg.api.cypher_guard) refuses write clauses,
+commands and procedure calls before the query is sent; Neo4j's own ``EXPLAIN`` plan of it must use
+reading operators only (kg.api.cypher_plan) before it runs; and the session's READ access mode
+makes the server refuse any write that got past both (reported as ``CypherRefused``). Each query
+carries a tag in its transaction metadata; a query still running ``WATCHDOG_S`` after its time
+limit is terminated by that tag (Neo4j's own timeout does not stop every expression loop). At most ``row_cap + 1`` records are
 pulled (the extra one only sets ``truncated``). Nodes and relationships come back with the
 embedded model's ids and properties (kg.store.neo4j_rows), so the page draws the same graph
 whichever store answers; relationship ends no cell returned are fetched in one more read.
@@ -10,6 +13,8 @@ whichever store answers; relationship ends no cell returned are fetched in one m
 
 from __future__ import annotations
 
+import threading
+import uuid
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -32,11 +37,16 @@ from kg.api.cypher_errors import (
     CypherTimeout,
     CypherUnavailable,
 )
+from kg.api.cypher_plan import check_plan
 from kg.api.cypher_values import GraphCollector, node_value, path_value, plain, relationship_value
 from kg.errors import KgError
 from kg.store.cypher import query as named_query
 from kg.store.neo4j_rows import edge_from_neo4j, node_from_neo4j
 from kg.store.neo4j_settings import one_line
+
+WATCHDOG_S = 2.0
+"""Seconds past its time limit after which a still running query is terminated by its tag."""
+TAG = "kgConsole"
 
 NodeValues = dict[str, dict[str, Any]]
 """Console node values by Neo4j element id."""
@@ -124,15 +134,35 @@ class Neo4jCypher:
         self.database = database
         self.row_cap = row_cap
         self.timeout_s = timeout_s
+        self.deadline_s = 2 * timeout_s + WATCHDOG_S + 3  # the plan, the query, the watchdog, the answer
+
+    def _terminate(self, driver: Driver, tag: str) -> None:
+        """Terminate the transactions carrying ``tag`` (the watchdog; errors only mean there is nothing to stop)."""
+        try:
+            with driver.session(database=self.database) as session:
+                ids = [r["id"] for r in session.run(
+                    "SHOW TRANSACTIONS YIELD transactionId AS id, metaData WHERE metaData[$key] = $tag RETURN id",
+                    {"key": TAG, "tag": tag},
+                )]
+                if ids:
+                    session.run("TERMINATE TRANSACTIONS $ids", {"ids": ids}).consume()
+        except (Neo4jError, DriverError, OSError):
+            pass
 
     def run(self, query: str, params: Mapping[str, Any]) -> CypherResult:
         try:
             driver = self._driver()
         except KgError as error:
             raise CypherUnavailable(str(error)) from error
+        tag = uuid.uuid4().hex
+        watchdog = threading.Timer(self.timeout_s + WATCHDOG_S, self._terminate, (driver, tag))
+        watchdog.daemon = True
         try:
             with driver.session(database=self.database, default_access_mode=READ_ACCESS) as session:
-                result = session.run(Query(query, timeout=self.timeout_s), dict(params))
+                explained = session.run(Query("EXPLAIN " + query, timeout=self.timeout_s), dict(params)).consume()
+                check_plan(explained.query_type, explained.plan)
+                watchdog.start()
+                result = session.run(Query(query, timeout=self.timeout_s, metadata={TAG: tag}), dict(params))
                 columns = list(result.keys())
                 records = []
                 for record in result:
@@ -140,6 +170,7 @@ class Neo4jCypher:
                     if len(records) > self.row_cap:
                         break
                 result.consume()
+                watchdog.cancel()
                 rows_raw = records[: self.row_cap]
                 cells = _Cells({})
                 ends: set[str] = set()
@@ -152,6 +183,8 @@ class Neo4jCypher:
                         cells.nodes[rec["eid"]] = _node(rec["labels"], rec["props"])
         except (Neo4jError, DriverError) as error:
             raise _translate(error, self.timeout_s) from error
+        finally:
+            watchdog.cancel()
         rows = [[cells.cell(v) for v in row] for row in rows_raw]
         collector = GraphCollector()
         for row in rows:
