@@ -15,9 +15,9 @@ from starlette.staticfiles import StaticFiles
 from kg.api.auth import BearerToken
 from kg.api.console import CypherEndpoint, runner_for
 from kg.api.cypher import CypherRunner
+from kg.api.health import StoreHealth
 from kg.api.http_limits import MAX_BODY_BYTES, BodySizeLimit
 from kg.api.ide import STATIC, WEB, GraphQLEndpoint
-from kg.errors import KgError
 from kg.graph.reads import GraphReads
 
 
@@ -44,12 +44,11 @@ def create_app(
         make_runner = getattr(reads_factory, "cypher_runner", None)
         cypher = make_runner() if callable(make_runner) else runner_for(reads_factory)
 
+    health = StoreHealth(reads_factory)
+
     async def healthz(request: Request) -> JSONResponse:
-        try:
-            reads = reads_factory()
-        except KgError as error:
-            return JSONResponse({"status": "error", "error": str(error)}, status_code=503)
-        return JSONResponse({"status": "ok", "store": reads.kind})
+        found = await health.check()
+        return JSONResponse(found.to_json(), status_code=200 if found.ok else 503)
 
     return Starlette(
         routes=[

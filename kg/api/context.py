@@ -32,7 +32,7 @@ class Loaders:
     name and then reading its node costs one round trip.
     """
 
-    def __init__(self, reads: GraphReads) -> None:
+    def __init__(self, reads: CountingReads) -> None:
         self.reads = reads
         self.nodes: DataLoader[str, NodeRecord | None] = DataLoader(load_fn=self._load_nodes)
         self.names: DataLoader[NameKey, str | None] = DataLoader(load_fn=self._load_names)
@@ -42,11 +42,11 @@ class Loaders:
         self.member_pages: DataLoader[PageKey, tuple[list[NodeRecord], int]] = DataLoader(load_fn=self._load_member_pages)
 
     async def _load_nodes(self, ids: list[str]) -> list[NodeRecord | None]:
-        found = self.reads.get_nodes(ids)
+        found = await self.reads.get_nodes(ids)
         return [found.get(i) for i in ids]
 
     async def _load_names(self, keys: list[NameKey]) -> list[str | None]:
-        found = self.reads.lookup(keys)
+        found = await self.reads.lookup(keys)
         for record in found.values():
             if record is not None:
                 self.nodes.prime(record.id, record)
@@ -56,25 +56,25 @@ class Loaders:
         groups: dict[tuple[tuple[str, ...], Direction], list[str]] = defaultdict(list)
         for node, types, direction in keys:
             groups[(types, direction)].append(node)
-        found = {group: self.reads.edges(ids, group[0], group[1]) for group, ids in groups.items()}
+        found = {group: await self.reads.edges(ids, group[0], group[1]) for group, ids in groups.items()}
         return [found[(types, direction)].get(node, []) for node, types, direction in keys]
 
     async def _load_members(self, family_ids: list[str]) -> list[list[str]]:
-        found = self.reads.family_members(family_ids)
+        found = await self.reads.family_members(family_ids)
         return [found.get(f, []) for f in family_ids]
 
     async def _load_ends(self, keys: list[EdgeKey]) -> list[list[str]]:
         groups: dict[tuple[tuple[str, ...], Direction], list[str]] = defaultdict(list)
         for node, types, direction in keys:
             groups[(types, direction)].append(node)
-        found = {group: self.reads.neighbours(ids, group[0], group[1]) for group, ids in groups.items()}
+        found = {group: await self.reads.neighbours(ids, group[0], group[1]) for group, ids in groups.items()}
         return [found[(types, direction)].get(node, []) for node, types, direction in keys]
 
     async def _load_member_pages(self, keys: list[PageKey]) -> list[tuple[list[NodeRecord], int]]:
         groups: dict[tuple[int, str | None], list[str]] = defaultdict(list)
         for family, first, after in keys:
             groups[(first, after)].append(family)
-        found = {group: self.reads.member_pages(ids, *group) for group, ids in groups.items()}
+        found = {group: await self.reads.member_pages(ids, *group) for group, ids in groups.items()}
         return [found[(first, after)].get(family, ([], 0)) for family, first, after in keys]
 
     def node(self, node_id: str) -> Awaitable[NodeRecord | None]:

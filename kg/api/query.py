@@ -38,7 +38,7 @@ T = TypeVar("T")
 TECHNIQUES = tuple(sorted(TECHNIQUE_LABELS))
 
 
-def _listing(
+async def _listing(
     ctx: Context,
     labels: tuple[str, ...],
     wrap: Callable[[NodeRecord], T],
@@ -49,10 +49,10 @@ def _listing(
 ) -> Connection[T]:
     """One page from the store's sorted listing; asks for one more node to know whether a next page exists."""
     if related is not None and (related.family is not None or related.links):
-        records, total = ctx.reads.list_related(labels, related, text or None, first + 1, after)
+        records, total = await ctx.reads.list_related(labels, related, text or None, first + 1, after)
     else:
         ids = related.ids if related is not None else None
-        records, total = ctx.reads.list_nodes(labels, text or None, ids, first + 1, after)
+        records, total = await ctx.reads.list_nodes(labels, text or None, ids, first + 1, after)
     return connection([(wrap(r), r.sort_key) for r in records[:first]], total, len(records) > first)
 
 
@@ -85,7 +85,7 @@ class Query:
         self, info: Info, filter: PaperFilter | None = None, first: int = DEFAULT_PAGE, after: str | None = None
     ) -> Connection[Paper]:
         ids = await paper_ids(info.context.loaders, filter)
-        return _listing(info.context, (PAPER,), as_paper, first, after, filter.text if filter else None, ids)
+        return await _listing(info.context, (PAPER,), as_paper, first, after, filter.text if filter else None, ids)
 
     @strawberry.field(description="A method or model by name or any alias, in any spelling.")
     async def method(self, info: Info, name: str) -> Technique | None:
@@ -107,39 +107,39 @@ class Query:
         self, info: Info, filter: MethodFilter | None = None, first: int = DEFAULT_PAGE, after: str | None = None
     ) -> Connection[Technique]:
         ids = await method_ids(info.context.loaders, filter)
-        return _listing(info.context, TECHNIQUES, technique, first, after, filter.text if filter else None, ids)
+        return await _listing(info.context, TECHNIQUES, technique, first, after, filter.text if filter else None, ids)
 
     @strawberry.field(description="Datasets matching the filter, by name.")
     async def datasets(
         self, info: Info, filter: DatasetFilter | None = None, first: int = DEFAULT_PAGE, after: str | None = None
     ) -> Connection[Dataset]:
         ids = await dataset_ids(info.context.loaders, filter)
-        return _listing(info.context, ("Dataset",), lambda r: Dataset(record=r), first, after, filter.text if filter else None, ids)
+        return await _listing(info.context, ("Dataset",), lambda r: Dataset(record=r), first, after, filter.text if filter else None, ids)
 
     @strawberry.field(description="Benchmarks matching the filter, by name.")
     async def benchmarks(
         self, info: Info, filter: DatasetFilter | None = None, first: int = DEFAULT_PAGE, after: str | None = None
     ) -> Connection[Benchmark]:
         ids = await dataset_ids(info.context.loaders, filter)
-        return _listing(info.context, ("Benchmark",), lambda r: Benchmark(record=r), first, after, filter.text if filter else None, ids)
+        return await _listing(info.context, ("Benchmark",), lambda r: Benchmark(record=r), first, after, filter.text if filter else None, ids)
 
     @strawberry.field(description="Tasks, by name (text: name or alias contains every word).")
     async def tasks(
         self, info: Info, text: str | None = None, first: int = DEFAULT_PAGE, after: str | None = None
     ) -> Connection[Task]:
-        return _listing(info.context, ("Task",), lambda r: Task(record=r), first, after, text)
+        return await _listing(info.context, ("Task",), lambda r: Task(record=r), first, after, text)
 
     @strawberry.field(description="Metrics, by name.")
     async def metrics(
         self, info: Info, text: str | None = None, first: int = DEFAULT_PAGE, after: str | None = None
     ) -> Connection[Metric]:
-        return _listing(info.context, ("Metric",), lambda r: Metric(record=r), first, after, text)
+        return await _listing(info.context, ("Metric",), lambda r: Metric(record=r), first, after, text)
 
     @strawberry.field(description="Families, by name.")
     async def families(
         self, info: Info, text: str | None = None, first: int = DEFAULT_PAGE, after: str | None = None
     ) -> Connection[Family]:
-        return _listing(info.context, (FAMILY,), as_family, first, after, text)
+        return await _listing(info.context, (FAMILY,), as_family, first, after, text)
 
     @strawberry.field(
         description="OUTPERFORMS claims by winner, over loser, with winners in family, about dataset `on` "
@@ -165,7 +165,7 @@ class Query:
         self, info: Info, text: str, types: list[NodeLabel] | None = None, first: int = DEFAULT_PAGE
     ) -> list[Node]:
         labels = [t.value for t in types] if types else None
-        return [node_object(r) for r in info.context.reads.search(text, labels, first)]
+        return [node_object(r) for r in await info.context.reads.search(text, labels, first)]
 
     @strawberry.field(
         name="connection",
@@ -180,5 +180,5 @@ class Query:
         first: int = 10,
     ) -> list[Path]:
         source, target = await asyncio.gather(_locate(info.context, from_), _locate(info.context, to))
-        paths = info.context.reads.shortest_paths(source, target, max_hops, first)
+        paths = await info.context.reads.shortest_paths(source, target, max_hops, first)
         return [Path(start=source, edges=p) for p in paths]

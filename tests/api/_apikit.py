@@ -43,3 +43,15 @@ class Api:
         body = self.post(query, variables)
         assert body.get("errors"), body
         return [str(e["message"]) for e in body["errors"]]
+
+
+def eventually(check: Any, timeout_s: float = 10.0) -> Any:
+    """``check()``'s first truthy result, retried until ``timeout_s`` (for state the server takes up in the background)."""
+    import time
+
+    deadline = time.monotonic() + timeout_s
+    while True:
+        result = check()
+        if result or time.monotonic() > deadline:
+            return result
+        time.sleep(0.05)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from _apikit import Api
+from _apikit import Api, eventually
 
 QUERY = '{ method(name: "LoRA") { name } }'
 
@@ -61,8 +61,8 @@ def test_healthz_reports_an_unreadable_store(serve: object, sample_dir: Path, tm
     (tmp_path / "graph.json").write_bytes((sample_dir / "graph.json").read_bytes())
     api: Api = serve(tmp_path)  # type: ignore[operator]
     (tmp_path / "graph.json").write_text("{ this is not json", encoding="utf-8")
-    response = api.client.get("/healthz")
-    assert response.status_code == 503 and "cannot read graph file" in response.json()["error"]
+    response = eventually(lambda: (r := api.client.get("/healthz")).status_code == 503 and r)
+    assert response and "cannot read graph file" in response.json()["error"]
     query = api.client.post("/graphql", json={"query": "{ papers { totalCount } }"})
     assert query.status_code == 503 and "cannot read graph file" in query.text
 

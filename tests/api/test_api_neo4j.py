@@ -34,6 +34,8 @@ from kg.store.neo4j_reads import Neo4jReads
 from kg.store.neo4j_schema import wipe_database
 from kg.store.neo4j_settings import Neo4jSettings
 
+from _apikit import eventually
+
 SHARED = Path(__file__).resolve().parents[3] / "shared"
 GOLD_DEV = Path(os.environ.get("KG_GOLD_DEV", SHARED / "gold" / "seed_dev.jsonl"))
 SEED_PAPERS = Path(os.environ.get("KG_SEED_PAPERS", SHARED / "corpus" / "seed_papers.jsonl"))
@@ -349,11 +351,11 @@ def test_503_while_neo4j_is_down_then_recovers(own_neo4j: Callable[[str], None],
         down = server.client.post("/graphql", json={"query": query})
         assert down.status_code == 503, down.text
         assert f"cannot reach Neo4j at {settings.uri}" in down.text and "\n" not in down.text.strip()
-        assert server.client.get("/healthz").status_code == 503
+        assert eventually(lambda: server.client.get("/healthz").status_code == 503)
         assert server.client.post("/cypher", json={"query": "RETURN 1 AS one"}).status_code == 503
         own_neo4j("start-keep")
         assert server.data(query)["data"]["method"]["id"] == "Entity:lora"
-        assert server.client.get("/healthz").json() == {"status": "ok", "store": "neo4j"}
+        assert eventually(lambda: server.client.get("/healthz").json() == {"status": "ok", "store": "neo4j"})
     finally:
         server.close()
         factory.close()
