@@ -1,12 +1,15 @@
-"""Cross-cutting request rules as schema extensions: depth, aliases, argument caps, error masking, round trips.
+"""Cross-cutting request rules as schema extensions: query cost, introspection, argument caps, masking, round trips.
 
-Resolvers never check these themselves: every rule runs before execution (validation) or
-around it (masking, the round-trip count). Validation results are cached per query text,
-so the rules that depend on variables (argument caps) run apart from the cached ones.
+Resolvers never check these themselves: every rule runs before execution (parsing, validation)
+or around it (masking, the round-trip count). The query cost (tokens, depth, aliases, expanded
+size, repeats: ``kg.api.graphql_cost``) is checked before graphql-core's own rules, which the
+cache then skips for a refused document. Validation results are cached per query text, so the
+rules that depend on variables (argument caps) run apart from the cached ones.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
@@ -24,28 +27,23 @@ from graphql import (
 )
 from strawberry.extensions import (
     AddValidationRules,
+    DisableIntrospection,
     MaskErrors,
-    MaxAliasesLimiter,
+    MaxTokensLimiter,
     ParserCache,
-    QueryDepthLimiter,
     SchemaExtension,
     ValidationCache,
 )
 
+from kg.api.graphql_cost import MAX_TOKENS, QueryCost
 from kg.api.pages import MAX_PAGE
 from kg.errors import KgError
 
-MAX_DEPTH = 10
-MAX_ALIASES = 20
 MAX_HOPS = 6
 ARGUMENT_LIMITS: Mapping[str, int] = {"first": MAX_PAGE, "maxHops": MAX_HOPS}
 CACHED_QUERIES = 256
-
-# Built once, so the validation cache sees the same rules on every request.
-_SHAPE_RULES = (
-    *QueryDepthLimiter(max_depth=MAX_DEPTH).validation_rules,
-    *MaxAliasesLimiter(max_alias_count=MAX_ALIASES).validation_rules,
-)
+INTROSPECTION_ENV = "KG_GRAPHQL_INTROSPECTION"
+_OFF = frozenset({"0", "false", "off", "no"})
 
 
 def _arguments(selection_set: SelectionSetNode | None) -> Iterator[ArgumentNode]:
@@ -56,7 +54,9 @@ def _arguments(selection_set: SelectionSetNode | None) -> Iterator[ArgumentNode]
             yield from _arguments(selection.selection_set)
 
 
-def argument_errors(document: DocumentNode, variables: Mapping[str, Any], limits: Mapping[str, int]) -> list[GraphQLError]:
+def argument_errors(
+    document: DocumentNode, variables: Mapping[str, Any], limits: Mapping[str, int]
+) -> list[GraphQLError]:
     """An error for every capped argument (literal, variable or variable default) outside 0..limit."""
     defaults: dict[str, int] = {}
     arguments: list[ArgumentNode] = []
@@ -116,8 +116,33 @@ class RoundTrips(SchemaExtension):
         return {"roundTrips": reads.round_trips} if reads is not None else {}
 
 
-def _shape_rules() -> AddValidationRules:
-    return AddValidationRules(list(_SHAPE_RULES))
+class RefusalAwareValidationCache(ValidationCache):
+    """strawberry's validation cache, which would validate (and overwrite the errors of) a document already refused.
+
+    Skipping it is the point of checking the query cost first: graphql-core's rules never see a bomb.
+    """
+
+    def on_validate(self) -> Iterator[None]:
+        if self.execution_context.pre_execution_errors:
+            yield
+        else:
+            yield from super().on_validate()
+
+
+def introspection_allowed() -> bool:
+    """Whether ``__schema`` / ``__type`` queries are answered: yes unless KG_GRAPHQL_INTROSPECTION is 0/false/off/no.
+
+    Read on every request, so a test (or an operator's shell) can switch it without a restart.
+    """
+    return os.environ.get(INTROSPECTION_ENV, "").strip().lower() not in _OFF
+
+
+def _tokens() -> MaxTokensLimiter:
+    return MaxTokensLimiter(max_token_count=MAX_TOKENS)
+
+
+def _introspection() -> AddValidationRules:
+    return AddValidationRules([]) if introspection_allowed() else DisableIntrospection()
 
 
 def _parser_cache() -> ParserCache:
@@ -125,7 +150,7 @@ def _parser_cache() -> ParserCache:
 
 
 def _validation_cache() -> ValidationCache:
-    return ValidationCache(maxsize=CACHED_QUERIES)
+    return RefusalAwareValidationCache(maxsize=CACHED_QUERIES)
 
 
 def _masking() -> MaskErrors:
@@ -133,5 +158,5 @@ def _masking() -> MaskErrors:
 
 
 def extensions() -> Iterable[Callable[[], SchemaExtension]]:
-    """Every rule the schema runs, in order (the argument caps after the cached validation); fresh per request."""
-    return [_shape_rules, _parser_cache, _validation_cache, ArgumentLimits, _masking, RoundTrips]
+    """Every rule the schema runs, in order (the cost before the cached validation, the argument caps after it)."""
+    return [_tokens, _introspection, _parser_cache, QueryCost, _validation_cache, ArgumentLimits, _masking, RoundTrips]

@@ -18,7 +18,8 @@ def test_depth_limit(sample_api: Api) -> None:
             '... on Technique { outperforms { paper { mentions { edges { node { name } } } } } } } } } } } } } } }')
     (message,) = sample_api.errors(deep)
     assert "exceeds maximum operation depth of 10" in message
-    ok = '{ methods { edges { node { outperforms { winner { ... on Technique { outperformedBy { paper { title } } } } } } } } }'
+    ok = ('{ methods { edges { node { outperforms { winner { ... on Technique { outperformedBy { paper { title } '
+          '} } } } } } } }')
     assert "methods" in sample_api.data(ok)
 
 
@@ -33,10 +34,12 @@ def test_alias_limit(sample_api: Api) -> None:
     [
         ("{ methods(first: 101) { totalCount } }", None, "first must be between 0 and 100, got 101"),
         ("{ methods(first: -1) { totalCount } }", None, "first must be between 0 and 100, got -1"),
-        ("query($n: Int!) { papers(first: $n) { totalCount } }", {"n": 1000}, "first must be between 0 and 100, got 1000"),
+        ("query($n: Int!) { papers(first: $n) { totalCount } }", {"n": 1000},
+         "first must be between 0 and 100, got 1000"),
         ("query($n: Int = 500) { tasks(first: $n) { totalCount } }", None, "first must be between 0 and 100, got 500"),
         ('{ family(name: "PEFT") { members(first: 200) { totalCount } } }', None, "got 200"),
-        ('{ connection(from: "LoRA", to: "CorDA", maxHops: 7) { length } }', None, "maxHops must be between 0 and 6, got 7"),
+        ('{ connection(from: "LoRA", to: "CorDA", maxHops: 7) { length } }', None,
+         "maxHops must be between 0 and 6, got 7"),
     ],
 )
 def test_argument_caps(sample_api: Api, query: str, variables: dict[str, int] | None, expected: str) -> None:
@@ -62,7 +65,8 @@ def test_body_size_limit(sample_api: Api) -> None:
 
     streamed = sample_api.client.post("/graphql", content=chunks(), headers={"content-type": "application/json"})
     assert streamed.status_code == 413
-    assert sample_api.client.post("/graphql", json={"query": "{ tasks { totalCount } }" + " " * 1000}).status_code == 200
+    padded = {"query": "{ tasks { totalCount } }" + " " * 1000}
+    assert sample_api.client.post("/graphql", json=padded).status_code == 200
 
 
 def test_query_string_limit(serve: object, sample_dir: Path) -> None:
