@@ -21,15 +21,16 @@ from kg.api.cypher_errors import CypherBusy, CypherTimeout
 
 T = TypeVar("T")
 
-SLOTS = int(os.environ.get("KG_CONSOLE_SLOTS", "4"))
-"""Console queries that may run at once (``KG_CONSOLE_SLOTS``)."""
+SLOTS_ENV = "KG_CONSOLE_SLOTS"
+DEFAULT_SLOTS = 4
+"""Console queries that may run at once, unless ``KG_CONSOLE_SLOTS`` says otherwise."""
 
 
 class ConsoleSlots:
     """Runs blocking console calls on ``slots`` threads of their own; refuses when all are busy."""
 
-    def __init__(self, slots: int = SLOTS) -> None:
-        self.slots = max(1, slots)
+    def __init__(self, slots: int | None = None) -> None:
+        self.slots = max(1, slots if slots is not None else int(os.environ.get(SLOTS_ENV, DEFAULT_SLOTS)))
         self._free = threading.BoundedSemaphore(self.slots)
         self._executor = ThreadPoolExecutor(self.slots, thread_name_prefix="kg-console")
         self._stuck = 0

@@ -24,7 +24,9 @@ from typing import Any
 from kg.api.cypher import ROW_CAP, TIMEOUT_S, CypherResult
 from kg.api.cypher_dialect import SUBSET, to_grand_cypher
 from kg.api.cypher_errors import (
+    CypherBusy,
     CypherError,
+    CypherMemory,
     CypherParamsError,
     CypherRefused,
     CypherSyntaxError,
@@ -35,21 +37,34 @@ from kg.api.cypher_errors import (
 PACKAGE_ROOT = Path(__file__).resolve().parents[2]
 LOAD_TIMEOUT_S = 300.0
 """How long the worker may take to start and read graph.json (not counted in the query's time)."""
+MEMORY_ENV = "KG_CONSOLE_MEMORY_MB"
+
+
+def memory_cap_mb(graph_path: Path) -> int:
+    """The worker's address-space cap: ``KG_CONSOLE_MEMORY_MB``, else 2 GB or room for 25 copies of the file."""
+    if os.environ.get(MEMORY_ENV):
+        return int(os.environ[MEMORY_ENV])
+    try:
+        size_mb = graph_path.stat().st_size // (1024 * 1024)
+    except OSError:
+        size_mb = 0
+    return max(2048, 1024 + 25 * size_mb)
 
 _ERRORS: dict[str, type[CypherError]] = {
-    cls.kind: cls for cls in (CypherRefused, CypherSyntaxError, CypherParamsError, CypherTimeout, CypherUnavailable)
+    cls.kind: cls
+    for cls in (CypherRefused, CypherSyntaxError, CypherParamsError, CypherTimeout, CypherUnavailable, CypherMemory, CypherBusy)
 }
 
 
 class _Worker:
     """One child process and the server's end of the socket it listens on."""
 
-    def __init__(self) -> None:
+    def __init__(self, memory_mb: int) -> None:
         ours, theirs = socket.socketpair()
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(PACKAGE_ROOT), os.environ.get("PYTHONPATH")]))}
         with theirs:
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "kg.api.cypher_worker", str(theirs.fileno())],
+                [sys.executable, "-m", "kg.api.cypher_worker", str(theirs.fileno()), str(memory_mb)],
                 pass_fds=[theirs.fileno()], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, env=env,
             )
         self.conn = Connection(ours.detach())
@@ -108,13 +123,16 @@ class EmbeddedCypher:
             raise CypherTimeout(f"the console was busy with another query for {self.timeout_s:g} s; try again")
         try:
             if self._worker is None or not self._worker.alive():
-                self._worker = _Worker()
+                self._worker = _Worker(memory_cap_mb(self.graph_path))
             try:
                 reply = self._worker.ask((str(self.graph_path), text, self.row_cap), self.timeout_s)
             except CypherError:
                 self._worker.stop()  # it may still be running the query: kill it, start afresh next time
                 self._worker = None
                 raise
+            if reply[0] == "error" and reply[1] == CypherMemory.kind:
+                self._worker.stop()  # it ends itself after running out of memory; reap it now
+                self._worker = None
         finally:
             self._lock.release()
         if reply[0] == "ok":

@@ -47,6 +47,12 @@ class CypherUnavailable(CypherError):
     status = 503
 
 
+class CypherMemory(CypherError):
+    """The query needed more memory than the console's worker may use, and was stopped."""
+
+    kind = "memory"
+
+
 class CypherBusy(CypherError):
     """Every console slot is taken: try again shortly."""
 

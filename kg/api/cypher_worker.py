@@ -10,6 +10,7 @@ its ``label`` there and every edge its ``type``, plus the ids (``__id__``, ``__f
 from __future__ import annotations
 
 import os
+import resource
 import sys
 from collections.abc import Mapping
 from multiprocessing.connection import Connection
@@ -21,7 +22,7 @@ from lark.exceptions import UnexpectedInput
 
 from kg.api.cypher import CypherResult
 from kg.api.cypher_dialect import AGGREGATES, SUBSET, UNSUPPORTED
-from kg.api.cypher_errors import CypherError, CypherSyntaxError, CypherUnavailable
+from kg.api.cypher_errors import CypherError, CypherMemory, CypherSyntaxError, CypherUnavailable
 from kg.api.cypher_guard import tokenize
 from kg.api.cypher_values import GraphCollector, node_value, path_value, plain, relationship_value
 from kg.errors import KgError
@@ -144,6 +145,8 @@ def execute(graph: KnowledgeGraph, query: str, row_cap: int) -> CypherResult:
         raise CypherSyntaxError(_syntax_message(error, query)) from None
     except RecursionError:
         raise CypherSyntaxError("the query is nested too deeply for grand-cypher") from None
+    except MemoryError:
+        raise  # the worker's memory cap: ``serve`` answers it and ends the worker
     except Exception as error:  # grand-cypher's own failures (e.g. ORDER BY over mixed types)
         raise CypherSyntaxError(
             f"grand-cypher parsed the query but failed running it ({type(error).__name__}: {error}). Known causes: "
@@ -162,8 +165,13 @@ def execute(graph: KnowledgeGraph, query: str, row_cap: int) -> CypherResult:
     return CypherResult(columns=columns, rows=rows, nodes=nodes, edges=edges, truncated=height > row_cap)
 
 
-def serve(conn: Connection) -> None:
-    """The worker's loop: (path, query, row cap) in; ("loaded",) then ("ok", result) or ("error", kind, message) out."""
+def serve(conn: Connection, memory_mb: int = 0) -> None:
+    """The worker's loop: (path, query, row cap) in; ("loaded",) then ("ok", result) or ("error", kind, message) out.
+
+    A query that runs out of the worker's memory (``memory_mb``, its address-space limit) is
+    answered with an error and the worker ends, giving all its memory back; the next query starts
+    a fresh one.
+    """
     graph_file = GraphFile()
     while True:
         try:
@@ -178,12 +186,26 @@ def serve(conn: Connection) -> None:
             conn.send(("error", error.kind, str(error)))
         except KgError as error:  # the file cannot be read
             conn.send(("error", CypherUnavailable.kind, str(error)))
+        except MemoryError:
+            graph_file = GraphFile()  # drop what can be dropped so the answer can be sent
+            conn.send(("error", CypherMemory.kind, f"the query needed more than the console's {memory_mb} MB of "
+                       "memory and was stopped; add a LIMIT or narrow the MATCH"))
+            return
+
+
+def limit_memory(memory_mb: int) -> None:
+    """Cap this process's address space at ``memory_mb`` (0: no cap), so a runaway query fails with MemoryError."""
+    if memory_mb > 0:
+        limit = memory_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
 def main(argv: list[str]) -> None:
-    """``python -m kg.api.cypher_worker FD``: serve the socket inherited as file descriptor FD."""
+    """``python -m kg.api.cypher_worker FD [MEMORY_MB]``: serve the socket inherited as file descriptor FD."""
     sys.stdout = sys.stderr  # nothing may write to the server's stdout from here
-    serve(Connection(int(argv[1])))
+    memory_mb = int(argv[2]) if len(argv) > 2 else 0
+    limit_memory(memory_mb)
+    serve(Connection(int(argv[1])), memory_mb)
 
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@ from strawberry.http.parse_content_type import parse_content_type
 from strawberry.types import ExecutionResult
 
 from kg.api.context import Context
+from kg.api.counting import off_loop
 from kg.api.schema import schema
 from kg.errors import KgError
 from kg.graph.reads import GraphReads
@@ -81,8 +82,8 @@ class GraphQLEndpoint(GraphQL[Context, None]):
         self.reads_factory = reads_factory
 
     async def get_context(self, request: Request | WebSocket, response: Response | WebSocket) -> Context:
-        try:
-            return Context.over(self.reads_factory())
+        try:  # opening the reads may wait on the store (Neo4j's connectivity check): off the event loop
+            return Context.over(await off_loop(self.reads_factory))
         except KgError as error:  # the store cannot be opened: the service is unavailable, say why
             raise HTTPException(503, str(error)) from error
 
@@ -117,7 +118,8 @@ class GraphQLEndpoint(GraphQL[Context, None]):
     ) -> ExecutionResult:
         """One operation within ``TIME_BUDGET_S``: past it the request is cancelled at its next await and told why.
 
-        Store reads run on the event loop, so a request is stopped between reads, never during one.
+        Store reads run on threads (``kg.api.counting``): a request past its budget is answered at once, and
+        a read already sent finishes on its thread with no one waiting for it.
         """
         budget = TIME_BUDGET_S
         deadline = asyncio.timeout(budget)

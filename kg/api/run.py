@@ -13,13 +13,26 @@ from strawberry.types import ExecutionResult
 from kg.api.app import create_app
 from kg.api.context import Context
 from kg.api.errors import ApiError
+from kg.api.http_protocol import DeadlineH11Protocol
 from kg.api.schema import schema
 from kg.graph.reads import GraphReads
 
 
+MAX_CONNECTIONS = 512
+"""Connections and requests in flight; past it uvicorn answers 503 at once."""
+
+
+def server_config(app: Any, host: str = "127.0.0.1", port: int = 8000, log_level: str = "info") -> uvicorn.Config:
+    """uvicorn settings kg serves with: deadlines for slow clients, a cap on connections, idle ones closed after 5 s."""
+    return uvicorn.Config(
+        app, host=host, port=port, log_level=log_level, ws="none", lifespan="off", http=DeadlineH11Protocol,
+        timeout_keep_alive=5, limit_concurrency=MAX_CONNECTIONS, timeout_graceful_shutdown=10,
+    )
+
+
 def serve(host: str, port: int, reads_factory: Callable[[], GraphReads]) -> None:
     """Serve the app until interrupted."""
-    uvicorn.run(create_app(reads_factory), host=host, port=port, log_level="info", ws="none", lifespan="off")
+    uvicorn.Server(server_config(create_app(reads_factory), host, port)).run()
 
 
 def parse_variables(pairs: Iterable[str]) -> dict[str, Any]:

@@ -3,15 +3,45 @@
 from __future__ import annotations
 
 import json
+import socket
+import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import httpx
+import uvicorn
+
+from kg.api.run import server_config
 
 from kg.graph.model import KnowledgeGraph
 from kg.graph.reads import GraphReads
 from kg.store.serialize import read_graph
+
+
+class Served:
+    """A real uvicorn server with the settings ``kg serve`` uses, on a free port, running ``app``, with a client."""
+
+    def __init__(self, app: Any) -> None:
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)  # as uvicorn does for sockets it opens itself
+        sock.bind(("127.0.0.1", 0))
+        self.port = sock.getsockname()[1]
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.server = uvicorn.Server(server_config(app, log_level="warning"))  # in a thread it leaves signals alone
+        self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [sock]}, daemon=True)
+        self.thread.start()
+        deadline = time.monotonic() + 30
+        while not self.server.started:
+            assert time.monotonic() < deadline, "uvicorn did not start"
+            time.sleep(0.02)
+        self.client = httpx.Client(base_url=self.url, timeout=60)
+
+    def close(self) -> None:
+        self.client.close()
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
 
 
 @dataclass
@@ -47,8 +77,6 @@ class Api:
 
 def eventually(check: Any, timeout_s: float = 10.0) -> Any:
     """``check()``'s first truthy result, retried until ``timeout_s`` (for state the server takes up in the background)."""
-    import time
-
     deadline = time.monotonic() + timeout_s
     while True:
         result = check()

@@ -4,16 +4,11 @@ from __future__ import annotations
 
 import json
 import os
-import socket
-import threading
-import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
-import uvicorn
 
 from kg.api import create_app, embedded_reads
 from kg.api.http_limits import MAX_BODY_BYTES
@@ -23,7 +18,8 @@ from kg.extract import extract_corpus
 from kg.store import EmbeddedStore, ingest
 from kg.types import ExtractionRecord, Paper
 
-from _apikit import Api
+from _apikit import Api, Served
+from _neo4jkit import neo4j_script
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"
 GOLD_DEV = Path(os.environ.get("KG_GOLD_DEV", SHARED / "gold" / "seed_dev.jsonl"))
@@ -33,32 +29,17 @@ SEED_PAPERS = Path(os.environ.get("KG_SEED_PAPERS", SHARED / "corpus" / "seed_pa
 @pytest.fixture(scope="session")
 def serve() -> Iterator[Any]:
     """Start servers for data dirs (one per dir, on a free port), stop them all at the end."""
-    running: list[tuple[uvicorn.Server, threading.Thread, httpx.Client]] = []
+    running: list[Served] = []
 
     def start(data_dir: Path, max_body_bytes: int = MAX_BODY_BYTES) -> Api:
         factory = embedded_reads(data_dir)
-        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)  # as uvicorn does for sockets it opens itself
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-        config = uvicorn.Config(create_app(factory, max_body_bytes), log_level="warning", ws="none", lifespan="off")
-        server = uvicorn.Server(config)  # in a thread it leaves signal handling alone
-        thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-        thread.start()
-        deadline = time.monotonic() + 30
-        while not server.started:
-            assert time.monotonic() < deadline, "uvicorn did not start"
-            time.sleep(0.02)
-        url = f"http://127.0.0.1:{port}"
-        client = httpx.Client(base_url=url, timeout=60)
-        running.append((server, thread, client))
-        return Api(url=url, data_dir=data_dir, reads=factory(), client=client)
+        served = Served(create_app(factory, max_body_bytes))
+        running.append(served)
+        return Api(url=served.url, data_dir=data_dir, reads=factory(), client=served.client)
 
     yield start
-    for server, thread, client in running:
-        client.close()
-        server.should_exit = True
-        thread.join(timeout=10)
+    for served in running:
+        served.close()
 
 
 @pytest.fixture(scope="session")
@@ -101,3 +82,12 @@ def gold_api(serve: Any, gold_dir: Path) -> Api:
 def api(request: pytest.FixtureRequest) -> Api:
     """Each test that takes ``api`` runs on both graphs."""
     return request.getfixturevalue(f"{request.param}_api")  # type: ignore[no-any-return]
+
+
+@pytest.fixture
+def own_neo4j(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[str], None]]:
+    """A Neo4j of this test's own on DOWN_PORT (its home survives restarts), stopped at the end."""
+    home = tmp_path_factory.mktemp("neo4j-down") / "home"
+    neo4j_script("start", home)
+    yield lambda action: neo4j_script(action, home)
+    neo4j_script("stop", home)

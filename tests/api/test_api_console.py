@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -131,3 +132,31 @@ def test_the_console_follows_a_new_graph_file(serve: object, sample_dir: Path, t
                                          encoding="utf-8")
     status, body = cypher(api, "MATCH (m:Method) RETURN m.name")
     assert status == 200 and body["rows"] == [], body
+
+
+def test_the_embedded_console_worker_has_a_memory_cap(serve: Any, sample_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A triple cartesian MATCH reached 6.4 GB within its 10 s (issue #12, finding 9); now it stops at the cap."""
+    monkeypatch.setenv("KG_CONSOLE_MEMORY_MB", "700")
+    api = serve(sample_dir)
+    status, body = cypher(api, "MATCH (a) MATCH (b) MATCH (c) RETURN COUNT(a)")
+    assert status == 400 and body["error"]["kind"] == "memory", body  # type: ignore[index]
+    assert "700 MB" in str(body["error"]["message"])  # type: ignore[index]
+    status, body = cypher(api, "MATCH (n:Paper) RETURN COUNT(n) AS papers")
+    assert status == 200 and body["rows"][0][0] > 0, body  # type: ignore[index]
+
+
+@pytest.mark.parametrize("body", [b"\xff\xfe{not utf-8", b"[" * 60_000, b'{"query": "RETURN 1", "params": ' + b"[" * 30_000 + b"]" * 30_000 + b"}"])
+def test_bad_bodies_get_a_400_with_one_line(sample_api: Api, body: bytes) -> None:
+    response = sample_api.client.post("/cypher", content=body, headers={"content-type": "application/json"})
+    assert response.status_code == 400, response.text
+    assert "\n" not in response.json()["error"]["message"]
+
+
+@pytest.mark.parametrize(("params", "says"), [
+    ({"n": 10**30}, "64-bit"),
+    ({"n": [[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]}, "nests"),
+    ({"n": -(10**19)}, "64-bit"),
+])
+def test_parameters_a_store_cannot_take_get_a_400(sample_api: Api, params: dict[str, Any], says: str) -> None:
+    status, body = cypher(sample_api, "MATCH (n) WHERE n.x = $n RETURN n LIMIT 1", params)
+    assert status == 400 and body["error"]["kind"] == "params" and says in str(body["error"]["message"]), body  # type: ignore[index]

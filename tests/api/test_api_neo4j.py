@@ -9,75 +9,22 @@ KG_TEST_NEO4J_DOWN_PORT, default 7689), stops it under a running app and starts 
 from __future__ import annotations
 
 import json
-import os
-import socket
-import subprocess
-import threading
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
-import uvicorn
-from starlette.applications import Starlette
 
 from kg.api import create_app, embedded_reads
 from kg.api.neo4j import Neo4jReadsFactory, neo4j_reads
-from kg.corpus import read_papers
-from kg.errors import StoreError
-from kg.evaluate import load_records
 from kg.graph.reads import NAMED_LABELS, GraphReads, NetworkxReads, Related, encode_cursor
-from kg.store import EmbeddedStore, Neo4jStore, ingest
 from kg.store.neo4j_reads import Neo4jReads
-from kg.store.neo4j_schema import wipe_database
-from kg.store.neo4j_settings import Neo4jSettings
 
-from _apikit import eventually
+from _apikit import Served, eventually
+from _neo4jkit import DOWN_PORT, load_gold, settings
 
-SHARED = Path(__file__).resolve().parents[3] / "shared"
-GOLD_DEV = Path(os.environ.get("KG_GOLD_DEV", SHARED / "gold" / "seed_dev.jsonl"))
-SEED_PAPERS = Path(os.environ.get("KG_SEED_PAPERS", SHARED / "corpus" / "seed_papers.jsonl"))
-URI = os.environ.get("NEO4J_URI", "bolt://127.0.0.1:7687")
-DOWN_PORT = int(os.environ.get("KG_TEST_NEO4J_DOWN_PORT", "7689"))
-SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "neo4j"
-HINT = "run scripts/neo4j start (or point NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD at a server)"
-
-
-def _settings(uri: str = URI) -> Neo4jSettings:
-    return Neo4jSettings(uri=uri)
-
-
-def _load(embedded_dir: Path, settings: Neo4jSettings) -> None:
-    """The 64 gold dev papers ingested into an embedded store and into the (wiped) Neo4j at ``settings``."""
-    records = load_records(GOLD_DEV)
-    papers = [p for p in read_papers(SEED_PAPERS) if p.id in records]
-    assert len(papers) == len(records) == 64
-    try:
-        neo4j = Neo4jStore(settings)
-    except StoreError as error:
-        pytest.fail(f"{error} -- {HINT}", pytrace=False)
-    with neo4j, EmbeddedStore(embedded_dir) as embedded:
-        wipe_database(neo4j._live(), settings.database)
-        for store in (embedded, neo4j):
-            ingest(store, papers, list(records.values()))
-
-
-class Server:
+class Server(Served):
     """A real uvicorn server on a free port running ``app``, with a client."""
-
-    def __init__(self, app: Starlette) -> None:
-        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        sock.bind(("127.0.0.1", 0))
-        self.server = uvicorn.Server(uvicorn.Config(app, log_level="warning", ws="none", lifespan="off"))
-        self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [sock]}, daemon=True)
-        self.thread.start()
-        deadline = time.monotonic() + 30
-        while not self.server.started:
-            assert time.monotonic() < deadline, "uvicorn did not start"
-            time.sleep(0.02)
-        self.client = httpx.Client(base_url=f"http://127.0.0.1:{sock.getsockname()[1]}", timeout=60)
 
     def data(self, query: str) -> dict[str, Any]:
         response = self.client.post("/graphql", json={"query": query})
@@ -86,18 +33,13 @@ class Server:
         assert "errors" not in body, json.dumps(body["errors"], indent=1)
         return dict(body)
 
-    def close(self) -> None:
-        self.client.close()
-        self.server.should_exit = True
-        self.thread.join(timeout=10)
-
 
 @pytest.fixture(scope="module")
 def loaded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Neo4jReadsFactory]]:
     """(embedded data dir, Neo4j reads factory) over the same gold graph."""
     data_dir = tmp_path_factory.mktemp("neo4j-parity")
-    _load(data_dir, _settings())
-    factory = neo4j_reads(_settings())
+    load_gold(data_dir, settings())
+    factory = neo4j_reads(settings())
     yield data_dir, factory
     factory.close()
 
@@ -324,25 +266,10 @@ def test_read_mode_stops_a_write_the_guard_misses(loaded: tuple[Path, Neo4jReads
     assert runner.run("MATCH (n) RETURN count(n) AS n", {}).rows[0][0] == before
 
 
-def _neo4j_script(action: str, home: Path) -> None:
-    env = {**os.environ, "NEO4J_BOLT_PORT": str(DOWN_PORT), "NEO4J_HTTP_PORT": "off", "KG_NEO4J_HOME": str(home)}
-    done = subprocess.run([str(SCRIPT), action], env=env, capture_output=True, text=True, timeout=300)
-    assert done.returncode == 0, done.stdout + done.stderr
-
-
-@pytest.fixture
-def own_neo4j(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[str], None]]:
-    """A Neo4j of this test's own on DOWN_PORT (its home survives restarts), stopped at the end."""
-    home = tmp_path_factory.mktemp("neo4j-down") / "home"
-    _neo4j_script("start", home)
-    yield lambda action: _neo4j_script(action, home)
-    _neo4j_script("stop", home)
-
-
 def test_503_while_neo4j_is_down_then_recovers(own_neo4j: Callable[[str], None], tmp_path: Path) -> None:
-    settings = _settings(f"bolt://127.0.0.1:{DOWN_PORT}")
-    _load(tmp_path / "embedded", settings)
-    factory = neo4j_reads(settings)
+    own = settings(f"bolt://127.0.0.1:{DOWN_PORT}")
+    load_gold(tmp_path / "embedded", own)
+    factory = neo4j_reads(own)
     server = Server(create_app(factory))
     query = '{ method(name: "LoRA") { id } }'
     try:
@@ -350,7 +277,7 @@ def test_503_while_neo4j_is_down_then_recovers(own_neo4j: Callable[[str], None],
         own_neo4j("stop")
         down = server.client.post("/graphql", json={"query": query})
         assert down.status_code == 503, down.text
-        assert f"cannot reach Neo4j at {settings.uri}" in down.text and "\n" not in down.text.strip()
+        assert f"cannot reach Neo4j at {own.uri}" in down.text and "\n" not in down.text.strip()
         assert eventually(lambda: server.client.get("/healthz").status_code == 503)
         assert server.client.post("/cypher", json={"query": "RETURN 1 AS one"}).status_code == 503
         own_neo4j("start-keep")

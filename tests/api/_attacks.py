@@ -1,0 +1,86 @@
+"""Attack strings from the security run (issue #12), written out so every test replays the same ones."""
+
+from __future__ import annotations
+
+PAYLOADS = [
+    "LOAD CSV FROM 'file:///etc/passwd' AS l RETURN l[0]",
+    "LOAD CSV WITH HEADERS FROM 'http://127.0.0.1:1/x.csv' AS l RETURN l",
+    "load csv from 'https://example.org/' as l return l",
+    "CALL dbms.listConfig()",
+    "CALL dbms.listConfig() YIELD name, value RETURN name, value",
+    "CALL dbms.listConnections()",
+    "CALL dbms.queryJmx('*:*')",
+    "CALL dbms.killConnections(['bolt-1'])",
+    "CALL dbms.killConnection('bolt-1')",
+    "CALL dbms.setConfigValue('db.logs.query.enabled', 'OFF')",
+    "CALL dbms.security.createUser('x', 'yyyyyyyy', false)",
+    "CALL db.createLabel('X')",
+    "CALL db.createProperty('x')",
+    "CALL db.clearQueryCaches()",
+    "CALL db.index.fulltext.drop('paper_text')",
+    "CALL `dbms`.`listConfig`()",
+    "CALL tx.setMetaData({a: 1})",
+    "CALL apoc.load.json('file:///etc/passwd')",
+    "MATCH (n) CALL dbms.listConfig() YIELD name RETURN name",
+    "TERMINATE TRANSACTIONS 'neo4j-transaction-1'",
+    "TERMINATE TRANSACTION 'neo4j-transaction-1'",
+    "SHOW USERS",
+    "SHOW CURRENT USER",
+    "SHOW SETTINGS",
+    "SHOW DATABASES",
+    "SHOW TRANSACTIONS",
+    "SHOW PROCEDURES",
+    "SHOW FUNCTIONS",
+    "SHOW INDEXES",
+    "SHOW SERVERS",
+    "USE system SHOW USERS",
+    "USE neo4j MATCH (n) RETURN n",
+    "INSERT (n:X)",
+    "MATCH (n) INSERT (m:X)",
+    "CREATE (n:X)",
+    "MERGE (n:X {k: 1})",
+    "MATCH (n) SET n.x = 1",
+    "MATCH (n) DETACH DELETE n",
+    "MATCH (n) DELETE n",
+    "MATCH (n) REMOVE n.name",
+    "FOREACH (x IN [1] | CREATE ())",
+    "CALL { CREATE (n) } RETURN 1",
+    "MATCH (n) CALL (n) { SET n.x = 1 } IN TRANSACTIONS RETURN 1",
+    "CREATE INDEX i FOR (n:X) ON (n.x)",
+    "DROP INDEX paper_text",
+    "DROP CONSTRAINT c",
+    "ALTER USER neo4j SET PASSWORD 'changed!!'",
+    "CREATE USER x SET PASSWORD 'yyyyyyyy'",
+    "CREATE DATABASE x",
+    "STOP DATABASE neo4j",
+    "START DATABASE neo4j",
+    "GRANT ROLE admin TO x",
+    "EXPLAIN CREATE (n)",
+    "PROFILE MATCH (n) RETURN n",
+    "CYPHER runtime=slotted CREATE (n)",
+    "RETURN reduce(s = '', x IN range(1, 1000000) | s + 'xxxxxxxxxx')",
+    "RETURN size(range(1, 100000000))",
+    "RETURN " + "(" * 20000 + "1" + ")" * 20000,
+    "RETURN " + "[" * 100 + "1" + "]" * 100,
+    "RETURN " + " + ".join(["1"] * 3000),
+]
+"""Each reads the host, reaches the network, administers, writes, or takes the server down."""
+
+WRAPPERS = [
+    "{p}",
+    "// c\r{p}",
+    "// c\n{p}",
+    "// c\r\n{p}",
+    "// c\u2028{p}",
+    "// c\u2029{p}",
+    "// c\x85{p}",
+    "// c\x0b{p}",
+    "/* c\r */ {p}",
+    "\ufeff{p}",
+]
+"""Comment and line-terminator forms around a payload (a bare \\r ended the guard's view of a // comment)."""
+
+
+def escape_forms() -> list[str]:
+    """Every payload in every wrapper: the console must refuse all of them."""
+    return [wrapper.format(p=payload) for payload in PAYLOADS for wrapper in WRAPPERS]

@@ -1,0 +1,50 @@
+"""The Neo4j side of the API tests: the server at NEO4J_URI loaded with the gold graph, and a server of a test's own."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from kg.corpus import read_papers
+from kg.errors import StoreError
+from kg.evaluate import load_records
+from kg.store import EmbeddedStore, Neo4jStore, ingest
+from kg.store.neo4j_schema import wipe_database
+from kg.store.neo4j_settings import Neo4jSettings
+
+SHARED = Path(__file__).resolve().parents[3] / "shared"
+GOLD_DEV = Path(os.environ.get("KG_GOLD_DEV", SHARED / "gold" / "seed_dev.jsonl"))
+SEED_PAPERS = Path(os.environ.get("KG_SEED_PAPERS", SHARED / "corpus" / "seed_papers.jsonl"))
+URI = os.environ.get("NEO4J_URI", "bolt://127.0.0.1:7687")
+DOWN_PORT = int(os.environ.get("KG_TEST_NEO4J_DOWN_PORT", "7689"))
+SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "neo4j"
+HINT = "run scripts/neo4j start (or point NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD at a server)"
+
+
+def settings(uri: str = URI) -> Neo4jSettings:
+    return Neo4jSettings(uri=uri)
+
+
+def load_gold(embedded_dir: Path, at: Neo4jSettings) -> None:
+    """The 64 gold dev papers ingested into an embedded store and into the (wiped) Neo4j at ``at``."""
+    records = load_records(GOLD_DEV)
+    papers = [p for p in read_papers(SEED_PAPERS) if p.id in records]
+    assert len(papers) == len(records) == 64
+    try:
+        neo4j = Neo4jStore(at)
+    except StoreError as error:
+        pytest.fail(f"{error} -- {HINT}", pytrace=False)
+    with neo4j, EmbeddedStore(embedded_dir) as embedded:
+        wipe_database(neo4j._live(), at.database)
+        for store in (embedded, neo4j):
+            ingest(store, papers, list(records.values()))
+
+
+def neo4j_script(action: str, home: Path) -> None:
+    """``scripts/neo4j ACTION`` for a server of a test's own on DOWN_PORT, living in ``home``."""
+    env = {**os.environ, "NEO4J_BOLT_PORT": str(DOWN_PORT), "NEO4J_HTTP_PORT": "off", "KG_NEO4J_HOME": str(home)}
+    done = subprocess.run([str(SCRIPT), action], env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr
