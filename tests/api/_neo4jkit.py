@@ -12,7 +12,7 @@ from kg.corpus import read_papers
 from kg.errors import StoreError
 from kg.evaluate import load_records
 from kg.store import EmbeddedStore, Neo4jStore, ingest
-from kg.store.neo4j_schema import wipe_database
+from kg.store.neo4j_schema import init_db, wipe_database
 from kg.store.neo4j_settings import Neo4jSettings
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"
@@ -34,6 +34,7 @@ def load_gold(embedded_dir: Path, at: Neo4jSettings) -> None:
     papers = [p for p in read_papers(SEED_PAPERS) if p.id in records]
     assert len(papers) == len(records) == 64
     try:
+        init_db(at)  # the server may be a fresh one at a URI this process has seen before
         neo4j = Neo4jStore(at)
     except StoreError as error:
         pytest.fail(f"{error} -- {HINT}", pytrace=False)
@@ -48,3 +49,18 @@ def neo4j_script(action: str, home: Path) -> None:
     env = {**os.environ, "NEO4J_BOLT_PORT": str(DOWN_PORT), "NEO4J_HTTP_PORT": "off", "KG_NEO4J_HOME": str(home)}
     done = subprocess.run([str(SCRIPT), action], env=env, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+class OwnNeo4j:
+    """A Neo4j of a test's own on DOWN_PORT; ``own("stop")`` runs ``scripts/neo4j stop`` on it."""
+
+    def __init__(self, home: Path) -> None:
+        self.home = home
+        self.uri = f"bolt://127.0.0.1:{DOWN_PORT}"
+
+    def __call__(self, action: str) -> None:
+        neo4j_script(action, self.home)
+
+    @property
+    def pid(self) -> int:
+        return int((self.home / "neo4j.pid").read_text(encoding="utf-8").strip())

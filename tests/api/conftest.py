@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable, Iterator
+import signal
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,7 @@ from kg.store import EmbeddedStore, ingest
 from kg.types import ExtractionRecord, Paper
 
 from _apikit import Api, Served
-from _neo4jkit import neo4j_script
+from _neo4jkit import OwnNeo4j
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"
 GOLD_DEV = Path(os.environ.get("KG_GOLD_DEV", SHARED / "gold" / "seed_dev.jsonl"))
@@ -85,9 +86,11 @@ def api(request: pytest.FixtureRequest) -> Api:
 
 
 @pytest.fixture
-def own_neo4j(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[str], None]]:
+def own_neo4j(tmp_path_factory: pytest.TempPathFactory) -> Iterator[OwnNeo4j]:
     """A Neo4j of this test's own on DOWN_PORT (its home survives restarts), stopped at the end."""
-    home = tmp_path_factory.mktemp("neo4j-down") / "home"
-    neo4j_script("start", home)
-    yield lambda action: neo4j_script(action, home)
-    neo4j_script("stop", home)
+    own = OwnNeo4j(tmp_path_factory.mktemp("neo4j-down") / "home")
+    own("start")
+    yield own
+    if (own.home / "neo4j.pid").exists():
+        os.kill(own.pid, signal.SIGCONT)  # a test may have paused it
+    own("stop")

@@ -21,7 +21,7 @@ from kg.graph.reads import NAMED_LABELS, GraphReads, NetworkxReads, Related, enc
 from kg.store.neo4j_reads import Neo4jReads
 
 from _apikit import Served, eventually
-from _neo4jkit import DOWN_PORT, load_gold, settings
+from _neo4jkit import DOWN_PORT, OwnNeo4j, load_gold, settings
 
 class Server(Served):
     """A real uvicorn server on a free port running ``app``, with a client."""
@@ -266,7 +266,7 @@ def test_read_mode_stops_a_write_the_guard_misses(loaded: tuple[Path, Neo4jReads
     assert runner.run("MATCH (n) RETURN count(n) AS n", {}).rows[0][0] == before
 
 
-def test_503_while_neo4j_is_down_then_recovers(own_neo4j: Callable[[str], None], tmp_path: Path) -> None:
+def test_503_while_neo4j_is_down_then_recovers(own_neo4j: OwnNeo4j, tmp_path: Path) -> None:
     own = settings(f"bolt://127.0.0.1:{DOWN_PORT}")
     load_gold(tmp_path / "embedded", own)
     factory = neo4j_reads(own)

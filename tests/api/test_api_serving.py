@@ -1,0 +1,143 @@
+"""The server keeps serving whatever a client or the store does (issue #12, findings 4, 8 and 10).
+
+Slow clients are cut off; a stalled Neo4j stalls neither ``/healthz`` nor static files; a
+console query Neo4j will not stop is given up on at its deadline while it keeps its slot.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from kg.api import create_app
+from kg.api import http_protocol
+from kg.api.cypher_neo4j import Neo4jCypher
+from kg.api.neo4j import neo4j_reads
+
+from _apikit import Api, Served, eventually
+from _neo4jkit import OwnNeo4j, load_gold, settings
+
+STATIC = "/static/common/kg.css"
+
+
+def _timed(client: httpx.Client, path: str) -> tuple[int, float]:
+    started = time.perf_counter()
+    status = client.get(path).status_code
+    return status, time.perf_counter() - started
+
+
+def _closed_within(sock: socket.socket, seconds: float, trickle: bytes = b"") -> bool:
+    """Whether the server closes ``sock`` within ``seconds`` while we send ``trickle`` a byte at a time."""
+    deadline = time.monotonic() + seconds
+    sock.settimeout(0.2)
+    sent = 0
+    while time.monotonic() < deadline:
+        if sent < len(trickle):
+            try:
+                sock.sendall(trickle[sent : sent + 1])
+            except OSError:
+                return True
+            sent += 1
+        try:
+            if sock.recv(4096) == b"":
+                return True
+        except TimeoutError:
+            continue
+        except OSError:
+            return True
+    return False
+
+
+@pytest.fixture
+def quick_deadlines(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(http_protocol, "HEADERS_S", 1.0)
+    monkeypatch.setattr(http_protocol, "BODY_S", 1.0)
+
+
+@pytest.mark.parametrize(("opening", "trickle"), [
+    (b"", b""),  # connects and says nothing
+    (b"GET /healthz HTTP/1.1\r\n", b"X-Slow: " + b"a" * 200),  # headers a byte at a time
+    (b"POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n",
+     b"{" + b" " * 400),  # a body a byte at a time
+])
+def test_slow_clients_are_cut_off(serve: Callable[[Path], Api], sample_dir: Path, quick_deadlines: None,
+                                  opening: bytes, trickle: bytes) -> None:
+    api = serve(sample_dir)
+    host, port = api.url.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port))) as sock:
+        sock.sendall(opening)
+        assert _closed_within(sock, 6.0, trickle)
+    assert api.client.get("/healthz").status_code == 200
+
+
+def test_a_kept_alive_client_that_goes_quiet_is_closed(serve: Callable[[Path], Api], sample_dir: Path) -> None:
+    api = serve(sample_dir)
+    host, port = api.url.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port))) as sock:
+        sock.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+        sock.settimeout(5)
+        assert b"200 OK" in sock.recv(4096)
+        assert _closed_within(sock, 12.0)
+
+
+@pytest.fixture
+def neo4j_served(
+    own_neo4j: OwnNeo4j, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[tuple[Served, OwnNeo4j]]:
+    """A server over a Neo4j of its own (one slot and a 1 s limit for the console), and that Neo4j."""
+    monkeypatch.setenv("KG_CONSOLE_SLOTS", "1")
+    load_gold(tmp_path / "embedded", settings(own_neo4j.uri))
+    factory = neo4j_reads(settings(own_neo4j.uri))
+    served = Served(create_app(factory, cypher=Neo4jCypher(factory.driver, timeout_s=1.0)))
+    yield served, own_neo4j
+    os.kill(own_neo4j.pid, signal.SIGCONT)
+    served.close()
+    factory.close()
+
+
+def test_a_stalled_neo4j_stalls_neither_healthz_nor_static_files(neo4j_served: tuple[Served, OwnNeo4j]) -> None:
+    served, neo4j = neo4j_served
+    assert eventually(lambda: served.client.get("/healthz").status_code == 200)
+    os.kill(neo4j.pid, signal.SIGSTOP)  # Neo4j paused: every store call now hangs
+    with httpx.Client(base_url=served.url, timeout=60) as hanging:
+        stuck = threading.Thread(target=lambda: hanging.post("/graphql", json={"query": '{ method(name: "LoRA") { id } }'}),
+                                 daemon=True)
+        stuck.start()
+        time.sleep(0.5)
+        timings = [_timed(served.client, path) for _ in range(10) for path in ("/healthz", STATIC, "/")]
+        assert all(seconds < 0.5 for _, seconds in timings), timings
+        assert sorted(s for _, s in timings)[int(len(timings) * 0.9)] < 0.1, timings
+        assert {status for status, _ in timings} <= {200, 503}
+        assert eventually(lambda: served.client.get("/healthz").status_code == 503)  # the probe has not come back
+        os.kill(neo4j.pid, signal.SIGCONT)
+        assert eventually(lambda: served.client.get("/healthz").status_code == 200, timeout_s=30)
+        stuck.join(timeout=60)
+
+
+UNSTOPPABLE = "RETURN size([x IN range(1, 100000) | size([y IN range(1, 8000) | y])]) AS n"
+"""About 10^9 steps in one expression: Neo4j does not check its time limit inside it."""
+
+
+def test_a_query_neo4j_will_not_stop_is_given_up_and_keeps_its_slot(neo4j_served: tuple[Served, OwnNeo4j]) -> None:
+    served, _ = neo4j_served
+    started = time.monotonic()
+    response = served.client.post("/cypher", json={"query": UNSTOPPABLE})
+    waited = time.monotonic() - started
+    assert response.status_code == 504, response.text
+    assert "has not let go" in response.json()["error"]["message"] and waited < 15
+    busy = served.client.post("/cypher", json={"query": "RETURN 1 AS one"})
+    assert busy.status_code == 503 and busy.json()["error"]["kind"] == "busy", busy.text
+    status, seconds = _timed(served.client, "/healthz")
+    assert status == 200 and seconds < 0.5
+    assert served.client.post("/graphql", json={"query": "{ papers { totalCount } }"}).status_code == 200
+    done = eventually(lambda: served.client.post("/cypher", json={"query": "RETURN 1 AS one"}).status_code == 200,
+                      timeout_s=240)
+    assert done, "the slot never came back"
