@@ -69,3 +69,25 @@ def test_tokens_keep_strings_names_and_parameters_whole() -> None:
     kinds = [(t.kind, t.text) for t in tokens]
     assert ("name", "`a b`") in kinds and ("string", "'it\\'s'") in kinds and ("param", "$p") in kinds
     assert not any("done" in text for _, text in kinds)
+
+
+def test_where_bookkeeping_is_linear() -> None:
+    """Line and column used to be counted from the start for every token: a 62 KB query took 1.3 s (issue #12)."""
+    import time
+
+    def seconds(lines: int) -> float:
+        text = "MATCH (n)\n" + "WHERE n.x = 1 OR n.y = 'a'\n" * lines + "RETURN n"
+        started = time.perf_counter()
+        tokenize(text)
+        return time.perf_counter() - started
+
+    small, large = min(seconds(300) for _ in range(3)), min(seconds(2400) for _ in range(3))
+    assert large < 20 * small  # 8x the text: linear is ~8x, the old quadratic count ~64x
+
+
+def test_a_comment_ends_at_every_line_terminator_and_never_reaches_the_store() -> None:
+    for terminator in ("\r", "\n", "\r\n", "\u2028", "\u2029", "\x85", "\x0b", "\x0c"):
+        with pytest.raises(CypherRefused, match="LOAD CSV"):
+            guard(f"// c{terminator}LOAD CSV FROM 'file:///etc/passwd' AS l RETURN l")
+        text = guard(f"MATCH (n) // a comment{terminator}RETURN n /* and another */ LIMIT 1")
+        assert "comment" not in text and "another" not in text and text.split() == "MATCH (n) RETURN n LIMIT 1".split()
