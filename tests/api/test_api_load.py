@@ -56,14 +56,15 @@ def test_concurrent_clients_during_reingest(serve: Any, tmp_path: Path) -> None:
 def test_concurrent_clients_during_reingest_on_neo4j() -> None:
     """The same on Neo4j: each paper's claims change in one transaction, so no answer mixes two
     versions of one paper's claims (title and claims come from separate reads there)."""
-    from test_api_neo4j import Server, _settings
+    from _neo4jkit import settings as neo4j_settings
+    from test_api_neo4j import Server
 
     from kg.api import create_app
     from kg.api.neo4j import neo4j_reads
     from kg.store import Neo4jStore
     from kg.store.neo4j_schema import wipe_database
 
-    settings = _settings()
+    settings = neo4j_settings()
     with Neo4jStore(settings) as store:
         wipe_database(store._live(), settings.database)
         ingest(store, *_version(0))
