@@ -18,6 +18,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from kg.config import Settings, StoreKind, sample_corpus
+from kg.corpus.report import ReadReport
 from kg.errors import KgError
 from kg.types import Paper
 
@@ -75,26 +76,22 @@ def _progress() -> Progress:
     )
 
 
-def _read(sources: list[Path]) -> list[Paper]:
-    from kg.corpus import ReadReport, read_papers
-
-    report = ReadReport()
-    papers = list(read_papers(sources or [sample_corpus()], report))
+def _report_skips(report: ReadReport) -> None:
+    """One line per skipped record (malformed, over budget, duplicate), then the counts."""
     for error in report.errors:
         console.print(f"[yellow]skipped[/] {error}", highlight=False)
     console.print(report.summary(), highlight=False)
-    return papers
 
 
-def _extract(papers: list[Paper], workers: int = 1, context: list[Paper] | None = None) -> Iterator[Any]:
-    """Records for ``papers``; names defined anywhere in ``context`` (default: the papers) link them."""
+def _extract(papers: list[Paper], report: ReadReport, workers: int = 1) -> Iterator[Any]:
+    """Records for ``papers``, linked by the names any of them defines; papers over budget go to ``report``."""
     from kg.extract import collect_names
     from kg.extract.parallel import extract_parallel
 
-    corpus = collect_names(context if context is not None else papers)
+    corpus = collect_names(papers)
     with _progress() as progress:
         task = progress.add_task("extracting", total=len(papers))
-        for chunk in extract_parallel(papers, corpus, workers=workers):
+        for chunk in extract_parallel(papers, corpus, workers=workers, report=report):
             yield from chunk
             progress.advance(task, len(chunk))
 
@@ -131,14 +128,20 @@ def extract(
     if engine == "dask":
         _extract_with_dask(sources or [sample_corpus()], out_path, partitions, scheduler)
         return
-    papers = _read(sources or [])
+    from kg.corpus import read_papers
+
+    report = ReadReport()
+    papers = list(read_papers(sources or [sample_corpus()], report))
     out_path.parent.mkdir(parents=True, exist_ok=True)
     tmp = out_path.with_name(out_path.name + ".tmp")
+    written = 0
     with tmp.open("w", encoding="utf-8") as fh:
-        for record in _extract(papers, workers):
+        for record in _extract(papers, report, workers):
             fh.write(record.model_dump_json() + "\n")
+            written += 1
     tmp.replace(out_path)
-    console.print(f"wrote {len(papers)} records to {out_path}", highlight=False)
+    _report_skips(report)
+    console.print(f"wrote {written} records to {out_path}", highlight=False)
 
 
 def _extract_with_dask(sources: list[Path], out_path: Path, partitions: int | None, scheduler: str | None) -> None:

@@ -17,6 +17,14 @@ class RecordError(KgError):
         where = f"{source}:{line}" if line is not None else source
         super().__init__(f"{where}: {reason}")
 
+    def __reduce__(self) -> tuple[type[RecordError], tuple[str, int | None, str]]:
+        # worker processes send these back to the parent: pickle them by their fields, not their message
+        return type(self), (self.source, self.line, self.reason)
+
+
+class BudgetError(RecordError):
+    """A paper over the per-paper ingest budget (kg.config.Budget): skipped like a malformed record."""
+
 
 class SourceError(KgError):
     """A whole source that cannot be read (missing file, unknown format)."""

@@ -12,7 +12,9 @@ corpus:
    across batches), resolve each batch against what the store knows, build its piece, upsert.
 
 A daily feed therefore costs the new papers, the lexicon read and the papers the new names
-touch, not the whole graph.
+touch, not the whole graph. A paper over the per-paper budget (kg.config.Budget) is skipped with
+its file, line and reason, in pass 1 for its size and in pass 3 for its time or names, and counted
+in ``summary.read``; the rest load.
 """
 
 from __future__ import annotations
@@ -21,10 +23,12 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import chain, islice
 
+from kg.config import Budget, default_budget
 from kg.corpus import ReadReport, read_papers
 from kg.corpus.hashing import content_hash
-from kg.errors import KgError
+from kg.errors import BudgetError, KgError
 from kg.extract.corpus_names import CorpusNames, paper_lexicon
+from kg.extract.parallel import extract_within_budget, report_skip
 from kg.extract.streaming import Sources, stream_extract
 from kg.graph.model import split_acronym
 from kg.store import Store, ingest
@@ -56,15 +60,18 @@ def ingest_sources(
     records: Mapping[str, ExtractionRecord] | None = None,
     on_plan: Callable[[int], None] | None = None,
     on_batch: Callable[[int], None] | None = None,
+    budget: Budget | None = None,
 ) -> IngestSummary:
     """Ingest ``sources`` (paths, or a callable giving a fresh iterable of papers) into ``store``.
 
     ``records``: precomputed records by paper id (e.g. from ``kg extract --engine dask``) used
     instead of extracting; KgError when one is missing. ``on_plan(n)`` is called once with the
-    number of papers to write, ``on_batch(k)`` after each batch of k papers is stored.
+    number of papers to write, ``on_batch(k)`` after each batch of k papers is stored (or skipped).
+    ``budget``: the per-paper budget (default: this process's, ``kg.config.default_budget()``).
     """
     summary = IngestSummary()
-    changed, fresh = _changed_papers(store, sources, summary, force)
+    budget = budget or default_budget()
+    changed, fresh = _changed_papers(store, sources, summary, force, budget)
     lexicon = stored_lexicon(store)
     added = lexicon.added_by(fresh)
     lexicon.update(fresh)
@@ -77,14 +84,16 @@ def ingest_sources(
         on_plan(len(changed) + len(relink))
 
     def todo() -> Iterator[Paper]:
-        fresh_pass = (p for p in _papers(sources, ReadReport()) if p.id in changed)
+        fresh_pass = (p for p in _papers(sources, ReadReport(), budget) if p.id in changed)
         return chain(fresh_pass, relink)
 
     with store.deferred_writes():
-        for papers, batch_records in _batches(todo, lexicon, records, changed, batch_size, workers):
-            resolution = ingest(store, papers, batch_records)
-            summary.loaded += sum(1 for p in papers if p.id in changed)
-            summary.entities += len(resolution.entities)
+        extracted = _batches(todo, lexicon, records, changed, batch_size, workers, budget, summary.read)
+        for papers, batch_records in extracted:
+            if papers:
+                resolution = ingest(store, papers, batch_records)
+                summary.loaded += sum(1 for p in papers if p.id in changed)
+                summary.entities += len(resolution.entities)
             if on_batch is not None:
                 on_batch(len(papers))
     return summary
@@ -98,15 +107,17 @@ def stored_lexicon(store: Store) -> CorpusNames:
     return lexicon
 
 
-def _papers(sources: Sources, report: ReadReport) -> Iterable[Paper]:
-    return sources() if callable(sources) else read_papers(sources, report)
+def _papers(sources: Sources, report: ReadReport, budget: Budget) -> Iterable[Paper]:
+    return sources() if callable(sources) else read_papers(sources, report, budget)
 
 
-def _changed_papers(store: Store, sources: Sources, summary: IngestSummary, force: bool) -> tuple[set[str], CorpusNames]:
+def _changed_papers(
+    store: Store, sources: Sources, summary: IngestSummary, force: bool, budget: Budget
+) -> tuple[set[str], CorpusNames]:
     """Pass 1: ids of the papers to (re)write and the names they define."""
     changed: set[str] = set()
     names = CorpusNames()
-    papers = iter(_papers(sources, summary.read))
+    papers = iter(_papers(sources, summary.read, budget))
     while chunk := list(islice(papers, _HASH_CHUNK)):
         stored = {} if force else store.paper_hashes([p.id for p in chunk])
         for paper in chunk:
@@ -131,22 +142,29 @@ def _batches(
     changed: set[str],
     batch_size: int,
     workers: int,
+    budget: Budget,
+    report: ReadReport,
 ) -> Iterator[tuple[list[Paper], list[ExtractionRecord]]]:
     """(papers, their records) per batch: precomputed records where given (re-linked papers are
-    always extracted: their old records are what changed), else extracted with ``lexicon``."""
+    always extracted: their old records are what changed), else extracted with ``lexicon``. Papers
+    over ``budget`` are left out and go to ``report``."""
     if records is not None:
         papers = iter(todo())
         while batch := list(islice(papers, batch_size)):
-            yield batch, [_with_lexicon(p, records[p.id]) if p.id in changed else _extract_one(p, lexicon) for p in batch]
+            pairs = [(p, _with_lexicon(p, records[p.id]) if p.id in changed else _extract_one(p, lexicon, budget)) for p in batch]
+            for _, outcome in pairs:
+                if isinstance(outcome, BudgetError):
+                    report_skip(outcome, report)
+            kept = [(p, r) for p, r in pairs if isinstance(r, ExtractionRecord)]
+            yield [p for p, _ in kept], [r for _, r in kept]
         return
-    for pairs in stream_extract(todo, batch_size=batch_size, workers=workers, corpus=lexicon):
+    for pairs in stream_extract(todo, batch_size=batch_size, workers=workers, report=report, corpus=lexicon, budget=budget):
         yield [p for p, _ in pairs], [_with_lexicon(p, r) for p, r in pairs]
 
 
-def _extract_one(paper: Paper, lexicon: CorpusNames) -> ExtractionRecord:
-    from kg.extract import extract_paper
-
-    return _with_lexicon(paper, extract_paper(paper, lexicon))
+def _extract_one(paper: Paper, lexicon: CorpusNames, budget: Budget) -> ExtractionRecord | BudgetError:
+    outcome = extract_within_budget(paper, lexicon, budget)
+    return outcome if isinstance(outcome, BudgetError) else _with_lexicon(paper, outcome)
 
 
 def _with_lexicon(paper: Paper, record: ExtractionRecord) -> ExtractionRecord:

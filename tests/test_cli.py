@@ -14,8 +14,10 @@ SEED = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "seed_papers.
 GOLD = Path(__file__).resolve().parents[2] / "shared" / "gold" / "seed_dev.jsonl"
 
 
-def kg(*args: str, data_dir: Path | None = None, check: bool = True) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "COLUMNS": "200"}
+def kg(
+    *args: str, data_dir: Path | None = None, check: bool = True, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "COLUMNS": "200", **(env or {})}
     if data_dir is not None:
         env["KG_DATA_DIR"] = str(data_dir)
     proc = subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True, env=env, timeout=300)
@@ -134,3 +136,56 @@ def test_ingest_relinks_a_stored_paper_when_a_later_one_defines_its_name(tmp_pat
     assert "re-linked 1 stored papers" in proc.stderr and "loaded 1 papers" in proc.stderr
     again = kg("ingest", str(first), str(second), data_dir=data)
     assert "2 papers unchanged" in again.stderr and "loaded 0 papers" in again.stderr
+
+
+def _attack_feed(tmp_path: Path) -> Path:
+    """Issue #12's attack inputs among good records: a 1.25 MB abstract (line 2), 50,000 "(" (line 4),
+    a 2,000-name comparison (line 6), and a dense abstract within every size cap that only the time
+    budget stops (line 8)."""
+    rivals = ", ".join(f"RivalNet-{i:04d}-Baseline" for i in range(1, 2001))
+    names_2000 = f"We propose M0, a new method. M0 outperforms {rivals} on ImageNet."  # 48 KB
+    dense, k = ["We propose M0."], 1
+    for _ in range(20):  # 20 sentences of 95 names: ~12 KB, within every cap, ~60 s of rules unbounded
+        dense.append(f"M{k + 95} outperforms " + ", ".join(f"M{k + i}" for i in range(95)) + ".")
+        k += 96
+    good = [{"id": f"g{i}", "title": f"Method{i}: a method", "abstract": f"We propose Method{i}. Method{i} outperforms "
+             f"LoRA on GLUE."} for i in range(1, 6)]
+    huge = ("We study retrieval models and compare them on many benchmarks. " * 20_000)[:1_250_000]
+    bad = [{"id": "huge", "title": "Huge", "abstract": huge}, {"id": "parens", "title": "Parens", "abstract": "(" * 50_000},
+           {"id": "names", "title": "M0: Beating Everything", "abstract": names_2000},
+           {"id": "dense", "title": "Dense", "abstract": " ".join(dense)}]
+    records = [good[0], bad[0], good[1], bad[1], good[2], bad[2], good[3], bad[3], good[4]]
+    path = tmp_path / "feed.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def _skips(stderr: str, path: Path) -> list[str]:
+    text = " ".join(stderr.split())  # rich wraps long lines
+    return [part.split(" skipped ")[0].strip() for part in text.split(f"skipped {path}:")[1:]]
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_ingest_skips_papers_over_budget_with_file_line_and_reason(tmp_path: Path, workers: str) -> None:
+    feed = _attack_feed(tmp_path)
+    data_dir = tmp_path / "d"
+    proc = kg("ingest", str(feed), "--workers", workers, data_dir=data_dir, env={"KG_BUDGET_SECONDS": "1"})
+    skips = _skips(proc.stderr, feed)
+    assert [s.split(":")[0] for s in skips] == ["2", "4", "6", "8"]
+    assert "1,250,005 characters of title and abstract (limit 20,000)" in skips[0]
+    assert "50,007 characters of title and abstract" in skips[1] and "48,078 characters" in skips[2]
+    assert "over the time budget: extraction took more than 1 s (limit 1 s)" in skips[3]
+    assert "read 6 papers, skipped 4 over budget (see errors)" in " ".join(proc.stderr.split())
+    assert "loaded 5 papers" in proc.stderr
+    graph = json.loads((data_dir / "graph.json").read_text())
+    assert sorted(n["id"] for n in graph["nodes"] if n.get("label") == "Paper") == ["g1", "g2", "g3", "g4", "g5"]
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_extract_skips_papers_over_budget_and_writes_the_rest(tmp_path: Path, workers: str) -> None:
+    feed = _attack_feed(tmp_path)
+    out = tmp_path / "records.jsonl"
+    proc = kg("extract", str(feed), "--out", str(out), "--workers", workers, env={"KG_BUDGET_SECONDS": "1"})
+    assert [s.split(":")[0] for s in _skips(proc.stderr, feed)] == ["2", "4", "6", "8"]
+    assert "wrote 5 records" in proc.stderr
+    assert [json.loads(line)["id"] for line in out.read_text().splitlines()] == ["g1", "g2", "g3", "g4", "g5"]

@@ -11,7 +11,9 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Literal
 
+from kg.config import Budget, default_budget
 from kg.corpus.arxiv_atom import read_atom
+from kg.corpus.budget import check_size
 from kg.corpus.jsonl import detect_jsonl_kind, read_jsonl
 from kg.corpus.report import ReadReport
 from kg.corpus.trending import read_trending
@@ -92,17 +94,22 @@ def _duplicate_note(paper: Paper, first: str) -> RecordError:
 
 
 def read_papers(
-    paths: Iterable[str | Path] | str | Path, report: ReadReport | None = None
+    paths: Iterable[str | Path] | str | Path, report: ReadReport | None = None, budget: Budget | None = None
 ) -> Iterator[Paper]:
     """Stream unique papers from files and directories, skipping (and reporting) bad records.
 
-    Bad records and duplicates (same id already yielded in this call) go to ``report``; with no
-    report they are logged as warnings so nothing vanishes silently.
+    Bad records, papers over the size half of ``budget`` (default: ``kg.config.default_budget()``)
+    and duplicates (same id already yielded in this call) go to ``report``; with no report they are
+    logged as warnings so nothing vanishes silently. A paper over budget never leaves this function,
+    so no later stage (spaCy above all) sees its text.
     """
     files = expand_paths(paths)
+    budget = budget or default_budget()
     seen: dict[str, str] = {}  # paper id -> "path:line" where it was first read
     for path in files:
         for item in _reader(path)():
+            if isinstance(item, Paper) and (over := check_size(item, budget)) is not None:
+                item = over
             if isinstance(item, RecordError):
                 if report is not None:
                     report.add_error(item)

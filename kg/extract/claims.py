@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from kg.extract.budget import tick
 from kg.extract.mentions import MODIFIER_BLOCK
 from kg.types import Comparable, EntityType, Outperforms
 
@@ -133,7 +134,12 @@ def _named_losers(sentence: str, candidates: list[Named]) -> list[Named]:
 def sentence_claims(
     sentence: str, offset: int, named: list[Named], proposed_names: list[str]
 ) -> tuple[list[Outperforms], list[Comparable]]:
-    """Claims stated in one sentence; ``offset`` is the sentence's start in the paper text."""
+    """Claims stated in one sentence; ``offset`` is the sentence's start in the paper text.
+
+    Every claim of the sentence holds the same ``evidence`` string object, so a sentence naming many
+    rivals costs one copy of its text, not one per claim (nor per claim in the graph built from them).
+    """
+    evidence = sentence.strip()
     claims: list[Outperforms] = []
     in_sentence = {n.name for n in named if offset <= n.start < offset + len(sentence)}
     # a comparison's subject is a system: a proposed method or model before a proposed benchmark
@@ -146,6 +152,7 @@ def sentence_claims(
     previous_winner: str | None = None
     earlier_losers: set[str] = set()
     for trigger in _TRIGGER.finditer(sentence):
+        tick()
         kind = next(k for k in ("strong", "gain", "passive", "compared") if trigger.group(k))
         negative = kind == "compared" and bool(_NEGATIVE.search(sentence[: trigger.start()]))
         if kind == "compared" and not negative and not _POSITIVE.search(sentence):
@@ -167,8 +174,8 @@ def sentence_claims(
             )
             self_ref = _SELF.search(sentence, right_start)
             main_at = subject.start if subject else (self_ref.start() if self_ref else None)
-            if main_at is None:
-                continue
+            if main_at is None or (subject is None and proposed is None):
+                continue  # "compared to Y, our …" in a paper that proposes nothing names no winner
             winner = subject.name if subject else proposed
             losers = _entities_in(local, right_start, main_at, _CLAIM_TYPES)
             loser_text = sentence[right_start:main_at]
@@ -195,11 +202,11 @@ def sentence_claims(
             if named_losers:
                 for loser in named_losers:
                     claims.append(Outperforms(winner=w, loser=loser.name, on=on, metric=metric,
-                                              evidence=sentence.strip(), confidence=confidence))
+                                              evidence=evidence, confidence=confidence))
                 last_end = max(l.end for l in named_losers)
                 if kind != "compared" and right_start <= last_end and (phrase := _coordinated_class(sentence[last_end:right_start + len(loser_text)])):
                     claims.append(Outperforms(winner=w, loser=phrase, on=on, metric=metric, loser_generic=True,
-                                              evidence=sentence.strip(), confidence=confidence - 0.1))
+                                              evidence=evidence, confidence=confidence - 0.1))
             else:
                 # the rivals end where the winner itself is named again ("… over the existing baselines,
                 # indicating the effectiveness of our X"); "improved compared to X" by X says nothing
@@ -211,9 +218,9 @@ def sentence_claims(
                     w = data[-1].name if data else w
                 if phrase and len(phrase) > 2:
                     claims.append(Outperforms(winner=w, loser=phrase, on=on, metric=metric, loser_generic=True,
-                                              evidence=sentence.strip(), confidence=confidence - 0.1))
-    claims += _behind_claims(sentence, local)
-    return _dedupe(claims), _parity(sentence, local, proposed, claims)
+                                              evidence=evidence, confidence=confidence - 0.1))
+    claims += _behind_claims(sentence, local, evidence)
+    return _dedupe(claims), _parity(sentence, local, proposed, claims, evidence)
 
 
 _BEHIND = re.compile(
@@ -223,7 +230,7 @@ _BEHIND = re.compile(
 )
 
 
-def _behind_claims(sentence: str, local: list[Named]) -> list[Outperforms]:
+def _behind_claims(sentence: str, local: list[Named], evidence: str) -> list[Outperforms]:
     """ "X still lags behind Y", "X underperforms Y", "X is outperformed by Y": the named rivals after
     the verb beat the named subject before it."""
     claims: list[Outperforms] = []
@@ -238,7 +245,7 @@ def _behind_claims(sentence: str, local: list[Named]) -> list[Outperforms]:
         on = [n.name for n in _entities_in(local, 0, len(sentence), {"Dataset", "Benchmark"})]
         for winner in winners:
             if winner.name != subjects[-1].name:
-                claims.append(Outperforms(winner=winner.name, loser=subjects[-1].name, on=on, evidence=sentence.strip(),
+                claims.append(Outperforms(winner=winner.name, loser=subjects[-1].name, on=on, evidence=evidence,
                                           confidence=0.8))
     return claims
 
@@ -304,7 +311,9 @@ def _winner(
     return None
 
 
-def _parity(sentence: str, local: list[Named], proposed: str | None, claims: list[Outperforms]) -> list[Comparable]:
+def _parity(
+    sentence: str, local: list[Named], proposed: str | None, claims: list[Outperforms], evidence: str
+) -> list[Comparable]:
     found = []
     for match in _PARITY.finditer(sentence):
         before = _entities_in(local, 0, match.start(), _CLAIM_TYPES)
@@ -322,7 +331,7 @@ def _parity(sentence: str, local: list[Named], proposed: str | None, claims: lis
         for b in bs[:3]:
             if a and b and a != b:
                 found.append(Comparable(a=a, b=b, aspect=aspect.group(1).strip() if aspect else "",
-                                        evidence=sentence.strip(), confidence=0.7))
+                                        evidence=evidence, confidence=0.7))
     return found
 
 

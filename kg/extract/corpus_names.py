@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.matcher import PhraseMatcher
 
+from kg.corpus.budget import check_size
 from kg.extract.acronyms import find_definitions
 from kg.extract.entities import is_generic
 from kg.extract.lexicon import known_entities
@@ -30,7 +31,9 @@ class CorpusNames:
     _matchers: tuple[PhraseMatcher, PhraseMatcher] | None = field(default=None, repr=False, compare=False)
 
     def add_paper(self, paper: Paper) -> None:
-        self.add_defined(*paper_lexicon(paper))
+        """Add what ``paper`` defines; a paper over the size budget defines nothing (its text is never scanned)."""
+        if check_size(paper) is None:
+            self.add_defined(*paper_lexicon(paper))
 
     def add_defined(self, names: Iterable[str], acronyms: Iterable[tuple[str, str]]) -> None:
         """Add what one paper defines (``paper_lexicon``), e.g. as stored with the paper."""

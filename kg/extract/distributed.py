@@ -22,8 +22,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kg.corpus import ReadReport, read_papers
+from kg.errors import BudgetError
 from kg.extract.corpus_names import CorpusNames
-from kg.extract.extractor import extract_paper
+from kg.extract.parallel import extract_within_budget, report_skip
 from kg.types import Paper
 
 if TYPE_CHECKING:
@@ -33,9 +34,11 @@ Source = Sequence[Paper] | Iterable[str | Path] | str | Path | Callable[[], Iter
 MAX_PARTITION = 2000  # papers; keeps each task's payload a few MB
 
 
-def _extract_partition(papers: list[Paper], corpus: CorpusNames) -> list[str]:
-    """Runs on a worker: one JSON line per paper (the scattered corpus keeps its matchers between tasks)."""
-    return [extract_paper(paper, corpus).model_dump_json() for paper in papers]
+def _extract_partition(papers: list[Paper], corpus: CorpusNames) -> list[str | BudgetError]:
+    """Runs on a worker: one JSON line per paper, or the BudgetError of a paper over its budget (the
+    scattered corpus keeps its matchers between tasks)."""
+    outcomes = (extract_within_budget(paper, corpus) for paper in papers)
+    return [o if isinstance(o, BudgetError) else o.model_dump_json() for o in outcomes]
 
 
 def _pass(source: Source, report: ReadReport | None = None) -> Iterable[Paper]:
@@ -80,7 +83,8 @@ def extract_with_dask(
     per pass. ``partitions``: how many tasks to cut the corpus into (default: about four per worker,
     at most ``MAX_PARTITION`` papers each). Without ``client``/``scheduler`` a local cluster with one
     single-threaded process per core is started and stopped. Returns the number of records written;
-    the file is replaced atomically.
+    the file is replaced atomically. A paper over the per-paper budget of the worker that extracts it
+    (kg.config.Budget) writes no line and goes to ``report``.
     """
     corpus = CorpusNames()
     total = 0
@@ -103,9 +107,12 @@ def extract_with_dask(
             def drain(keep: int) -> None:
                 nonlocal written
                 while len(in_flight) > keep:
-                    lines = in_flight.popleft().result()
-                    fh.writelines(line + "\n" for line in lines)
-                    written += len(lines)
+                    for outcome in in_flight.popleft().result():
+                        if isinstance(outcome, BudgetError):
+                            report_skip(outcome, report)
+                        else:
+                            fh.write(outcome + "\n")
+                            written += 1
 
             for chunk in _chunks(_pass(source, report), size):
                 in_flight.append(dask.submit(_extract_partition, chunk, names, pure=False))

@@ -6,7 +6,10 @@ import os
 import re
 from collections.abc import Iterable, Iterator
 
+from kg.config import Budget, default_budget
+from kg.corpus.budget import budget_error, check_size
 from kg.extract.acronyms import best_long_form, find_definitions
+from kg.extract.budget import DeadlineExceeded, crowded_sentence, deadline, tick
 from kg.extract.claims import Named, sentence_claims
 from kg.extract.coined import coined_spans, coined_type
 from kg.extract.coordination import split_coordinations
@@ -24,9 +27,49 @@ USE_NER = os.environ.get("KG_USE_NER", "0") == "1"  # measured: lowers dev F1, s
 _SURVEY = re.compile(r"\b(?:survey|review|overview|tutorial)\b", re.I)
 
 
-def extract_paper(paper: Paper, corpus: CorpusNames | None = None, use_ner: bool = USE_NER) -> ExtractionRecord:
-    """Everything the title and abstract say, as a gold-format record. Pure: same input, same output."""
+def extract_paper(
+    paper: Paper, corpus: CorpusNames | None = None, use_ner: bool = USE_NER, budget: Budget | None = None
+) -> ExtractionRecord:
+    """Everything the title and abstract say, as a gold-format record. Pure: same input, same output.
+
+    Raises BudgetError (naming the paper's file and line) for a paper over ``budget`` (default:
+    ``kg.config.default_budget()``): its size is checked before spaCy sees the text, its names per
+    sentence before the rules pair them up, and its time all along (``kg.extract.budget.tick``).
+    """
+    budget = budget or default_budget()
+    over = check_size(paper, budget)
+    if over is not None:
+        raise over
     corpus = corpus or collect_names([paper])
+    _warm_up(corpus, use_ner)
+    try:
+        with deadline(budget.seconds):
+            return _extract(paper, corpus, use_ner, budget)
+    except DeadlineExceeded:
+        reason = f"over the time budget: extraction took more than {budget.seconds:g} s (limit {budget.seconds:g} s)"
+        raise budget_error(paper, reason) from None
+
+
+_WARM_UP = Paper(
+    id="warm-up",
+    title="LoRA-XS: Low-Rank Adaptation with Extremely Small Number of Parameters",
+    abstract="We propose LoRA-XS, a parameter-efficient fine-tuning method. LoRA-XS outperforms LoRA and "
+    "other PEFT methods on GLUE in terms of accuracy, and is comparable to full fine-tuning.",
+)
+_warmed: set[bool] = set()
+
+
+def _warm_up(corpus: CorpusNames, use_ner: bool) -> None:
+    """Load what extraction loads once per process (spaCy, lexicon, taxonomy, the corpus matchers)
+    before a paper's clock starts, so the first paper of a worker is not charged for it."""
+    corpus.matchers()
+    if use_ner not in _warmed:
+        _warmed.add(use_ner)
+        _extract(_WARM_UP, corpus, use_ner, default_budget())
+
+
+def _extract(paper: Paper, corpus: CorpusNames, use_ner: bool, budget: Budget) -> ExtractionRecord:
+    """``extract_paper`` without the size check and the clock."""
     pt = PaperText.of(paper)
     text = pt.text
     definitions = find_definitions(text)
@@ -53,6 +96,13 @@ def extract_paper(paper: Paper, corpus: CorpusNames | None = None, use_ner: bool
         at = text.find(name)
         if at >= 0:
             candidates.append(Mention(at, at + len(name), name, "title"))
+    crowded = crowded_sentence(pt.sentences, ((c.start, c.end) for c in candidates), budget)
+    if crowded is not None:
+        where = "the title" if crowded[0] == 1 else f"abstract sentence {crowded[0] - 1}"
+        raise budget_error(
+            paper, f"over the names budget: {where} has {crowded[1]:,} candidate names (limit {budget.names_per_sentence:,})"
+        )
+    tick()
     mentions = select_mentions(candidates)
     if use_ner:
         # the statistical NER only fills gaps the rules left: names no rule knows
@@ -62,6 +112,7 @@ def extract_paper(paper: Paper, corpus: CorpusNames | None = None, use_ner: bool
 
     table = EntityTable(text, definitions)
     for m in mentions:
+        tick()
         table.add(m)
     _link_corpus_expansions(table, mentions, corpus)
     _type_from_title(table, paper)
@@ -79,6 +130,7 @@ def extract_paper(paper: Paper, corpus: CorpusNames | None = None, use_ner: bool
 
     outperforms, comparable = [], []
     for start, end in pt.sentences[1:]:
+        tick()
         o, c = sentence_claims(text[start:end], start, named, proposed_names)
         outperforms += o
         comparable += c
@@ -171,6 +223,7 @@ def baseline_mentions(
     for start, end in sentences[1:]:
         sentence = text[start:end]
         for cue in _BASELINE_CUE.finditer(sentence):
+            tick()
             stop = re.search(r"[.;:]|\b(?:on|in terms of|by|while|which|across|for)\b", sentence[cue.end() :])
             list_end = start + cue.end() + (stop.start() if stop else len(sentence) - cue.end())
             for n in named:
@@ -231,9 +284,11 @@ def _type_listed_data(table: EntityTable, text: str, mentions: list[Mention]) ->
     ordered = sorted(mentions, key=lambda m: m.start)
     runs: list[tuple[list[Mention], str]] = []
     for cue in _DATA_LIST_BEFORE.finditer(text):
+        tick()
         run = _list_run(text, [m for m in ordered if m.start >= cue.end()], cue.end())
         runs.append((run, cue.group("head")))
     for i, m in enumerate(ordered):
+        tick()
         after = _DATA_LIST_AFTER.match(text, m.end)
         if after:
             run = [m]  # walk back over "X, Y and" before the last name
@@ -325,6 +380,7 @@ def _covering(mentions: list[Mention], spans: list[tuple[int, int]]) -> list[Men
     """For each span, the selected mention that overlaps it most."""
     found = []
     for start, end in spans:
+        tick()
         # a mention mostly outside the span is a different thing that merely touches it
         overlapping = [m for m in mentions if 2 * (min(m.end, end) - max(m.start, start)) > m.end - m.start]
         if overlapping:

@@ -9,6 +9,7 @@ from functools import cache, lru_cache
 from kg.extract import membership
 from kg.extract.acronyms import find_definitions
 from kg.extract.alternation import prefix_tree_pattern
+from kg.extract.budget import tick
 from kg.extract.claims import Named
 from kg.extract.membership import FamilyContext, canonical_family
 from kg.extract.names import surface_key
@@ -124,6 +125,7 @@ def inherited_families(ctx: FamilyContext, pairs: list[tuple[str, str]]) -> list
     names = list(dict.fromkeys(n.name for n in ctx.methods))
     out: list[tuple[str, str]] = []
     for new in names:
+        tick()
         if membership.canonical_family(new) or membership.curated_families(ctx.taxonomy, new):
             continue  # a family's own name, or a well-known method whose families are curated
         bases = [b for b in names if built_from(new, b) and not membership.canonical_family(b)]
@@ -140,7 +142,7 @@ def inherited_families(ctx: FamilyContext, pairs: list[tuple[str, str]]) -> list
 def built_from(new: str, base: str) -> bool:
     """True when ``new``'s name is made from ``base``'s: LoRA-SB ← LoRA, Co-DETR ← DETR, PrFlashAttention ←
     FlashAttention, GeoRSCLIP ← CLIP; not LLaMA 2 ← LLaMA (a version) or LoRA ← LoRA-XS."""
-    if re.fullmatch(re.escape(base) + r"\+{1,2}", new):
+    if new.startswith(base) and new[len(base) :] in ("+", "++"):
         return True  # "DefSent+", "C++"-style: a plus version of the base
     if base == new or surface_key(base) == surface_key(new) or len(base) < 3 or base.islower() or new.islower():
         return False
@@ -183,6 +185,7 @@ def extends_relations(
     methods = [n for n in named if n.type in {"Method", "Model"}]
     names = list(dict.fromkeys(n.name for n in methods))
     for new in names:
+        tick()
         # any named method built from another's name (a bare suffix match only for what is proposed);
         # of nested bases keep the root: DINO-Deformable-DETR ← DETR, not ← Deformable-DETR
         bases = [b for b in names if built_from(new, b) and (new in proposed or re.search(r"[-_\s]", new))]
@@ -350,6 +353,7 @@ def expand_family_claims(
     out = list(claims)
     seen = {(c.winner, c.loser) for c in claims}
     for claim in claims:
+        tick()
         if not claim.loser_generic:
             continue
         if not _CLASS_OF.search(claim.loser) and load_taxonomy().family_for(claim.loser) is None:

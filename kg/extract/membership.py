@@ -12,6 +12,7 @@ from functools import cache, lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from kg.extract.budget import tick
 from kg.extract.claims import Named
 from kg.taxonomy import Taxonomy, load_taxonomy
 
@@ -167,6 +168,7 @@ def listed_members(ctx: FamilyContext) -> list[Pair]:
     """ "F such as X, Y and Z", "F (e.g., X)", "F including X": every listed method is an F."""
     pairs: list[Pair] = []
     for cue in _SUCH_AS.finditer(ctx.text):
+        tick()
         family = class_phrase(ctx, cue.start())
         if not family:
             continue
@@ -188,6 +190,7 @@ def parenthesized_members(ctx: FamilyContext) -> list[Pair]:
     in brackets right after a class are members of it; an acronym of the words before is not."""
     pairs: list[Pair] = []
     for paren in _PAREN.finditer(ctx.text):
+        tick()
         inside = [n for n in ctx.methods if paren.start(1) <= n.start and n.end <= paren.end(1)]
         if not inside or inside[0].name in ctx.acronyms:
             continue
@@ -279,6 +282,7 @@ def apposition(ctx: FamilyContext) -> list[Pair]:
     """ "X, a PEFT method", "X: a novel knowledge distillation framework", "X, a retrieval augmented LLM"."""
     pairs: list[Pair] = []
     for n in ctx.methods:
+        tick()
         m = _APPOSITION.match(ctx.text, n.end)
         if not m:
             continue
@@ -304,6 +308,7 @@ def proposal_family(ctx: FamilyContext) -> list[Pair]:
     names what X is for ("… X for LLMs"), what X is built with ("… with LoRA") or is X's own name."""
     pairs: list[Pair] = []
     for s_start, s_end in ctx.proposal_spans:
+        tick()
         inside = [
             n for n in ctx.methods
             if s_start <= n.start < s_end and n.name in ctx.proposed and not canonical_family(n.name)
@@ -353,6 +358,7 @@ def mentioned_membership(ctx: FamilyContext, placed: set[str] = frozenset()) -> 
     for n in ctx.methods:
         spans.setdefault(n.name, []).append((n.start, n.end))
     for name, own in spans.items():
+        tick()
         if name in placed:
             continue
         named_in_text = {

@@ -15,6 +15,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from kg.extract.budget import tick
 from kg.extract.lexicon import is_known, known_entities
 from kg.types import EntityType
 
@@ -313,6 +314,7 @@ def select_mentions(candidates: Iterable[Mention]) -> list[Mention]:
     taken: list[Mention] = []
     occupied: list[tuple[int, int]] = []
     for m in ordered:
+        tick()
         if any(m.start < e and s < m.end for s, e in occupied):
             continue
         taken.append(m)

@@ -14,6 +14,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from kg.config import Budget
 from kg.corpus import ReadReport, read_papers
 from kg.errors import SourceError
 from kg.types import Paper
@@ -93,7 +94,11 @@ def test_deeply_nested_json_is_a_record_error(depth: int) -> None:
 def test_a_ten_megabyte_abstract_is_read_whole() -> None:
     abstract = "We propose HugeNet. " * 500_000  # 10 MB
     line = json.dumps({"id": "big", "title": "HugeNet: big", "abstract": abstract}) + "\n"
-    papers, report, _ = read_all(line.encode(), ".jsonl")
+    papers, report, path = read_all(line.encode(), ".jsonl")
+    assert papers == [] and report.over_budget == 1  # over the default size budget: skipped, not cut
+    assert str(report.errors[0]).startswith(f"{path}:1: over the size budget: 10,000,012 characters")
+    roomy = Budget(chars=20_000_000, sentences=1_000_000)
+    papers = list(read_papers([path], ReadReport(), roomy))
     assert [p.id for p in papers] == ["big"] and len(papers[0].abstract) > 9_000_000
 
 
