@@ -8,7 +8,7 @@ at a time.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
@@ -22,7 +22,8 @@ from kg.graph.queries import stats
 from kg.resolve.alias_index import AliasIndex
 from kg.store.base import ExportFormat
 from kg.store.export import export_graph
-from kg.store.merge import ClaimIndex, remove_papers, replace_papers
+from kg.store.graph_names import entity_keys, settle_names
+from kg.store.merge import ClaimIndex, remove_papers_touching, replace_papers
 from kg.store.serialize import read_graph, write_graph
 from kg.store.text_match import PhraseFinder, paper_from_attrs
 from kg.taxonomy import Taxonomy, load_taxonomy
@@ -92,21 +93,46 @@ class EmbeddedStore:
 
     def upsert(self, piece: KnowledgeGraph) -> None:
         g = self._live()
+        index = self.alias_index()  # kept up to date below; what the names of the touched entities need
+
+        def write() -> set[str]:
+            return replace_papers(g, piece, self.taxonomy, self._claim_index())
+
         try:
-            touched = replace_papers(g, piece, self.taxonomy, self._claim_index())
+            touched, before = self._touching(write, index)
+            settle_names(g, index, entity_keys(touched), before)
         except BaseException:
             self._reload()  # a half-applied piece never stays in memory
             raise
-        if self._aliases is not None:
-            update_alias_index(self._aliases, g, touched)
         self._save()
 
     def delete_paper(self, paper_id: str) -> bool:
-        found = bool(remove_papers(self._live(), [paper_id], self.taxonomy, self._claim_index()))
-        if found:
-            self._aliases = None
+        g = self._live()
+        index = self.alias_index()
+        present: set[str] = set()
+
+        def write() -> set[str]:
+            found, touched = remove_papers_touching(g, [paper_id], self.taxonomy, self._claim_index())
+            present.update(found)
+            return touched
+
+        try:
+            touched, before = self._touching(write, index)
+            settle_names(g, index, entity_keys(touched), before)
+        except BaseException:
+            self._reload()
+            raise
+        if present:
             self._save()
-        return found
+        return bool(present)
+
+    def _touching(self, write: Callable[[], set[str]], index: AliasIndex) -> tuple[set[str], dict[str, list[str]]]:
+        """Run ``write`` (returns the nodes it touched), bring ``index`` up to date, and return the
+        touched nodes with the surfaces the touched entities' mentions used before."""
+        touched: set[str] = write()
+        before = {k: list(index.entities[k].names) for k in entity_keys(touched) if k in index}
+        update_alias_index(index, self._live(), touched)
+        return touched, before
 
     def stats(self) -> dict[str, dict[str, int]]:
         return stats(self._live())

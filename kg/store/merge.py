@@ -76,12 +76,19 @@ def remove_papers(
     g: KnowledgeGraph, paper_ids: Iterable[str], taxonomy: Taxonomy, index: ClaimIndex | None = None
 ) -> set[str]:
     """Delete papers and their claims; returns the ids that were there."""
+    return remove_papers_touching(g, paper_ids, taxonomy, index)[0]
+
+
+def remove_papers_touching(
+    g: KnowledgeGraph, paper_ids: Iterable[str], taxonomy: Taxonomy, index: ClaimIndex | None = None
+) -> tuple[set[str], set[str]]:
+    """``remove_papers``, also returning the nodes whose edges changed (some may have been pruned)."""
     index = index if index is not None else ClaimIndex(g)
     present = {p for p in paper_ids if paper_node(p) in g}
     touched = _drop_claims(g, present, index)
     g.remove_nodes_from(paper_node(p) for p in present)
     _settle(g, touched, taxonomy)
-    return present
+    return present, touched | {paper_node(p) for p in present}
 
 
 def _settle(g: KnowledgeGraph, touched: set[str], taxonomy: Taxonomy) -> None:

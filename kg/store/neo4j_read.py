@@ -18,6 +18,7 @@ from kg.graph.model import OUTPERFORMS, TECHNIQUE_LABELS, KnowledgeGraph, entity
 from kg.resolve.alias_index import AliasIndex
 from kg.resolve.keys import entity_key, match_key
 from kg.store.cypher import query
+from kg.store.evidence import EvidencePool
 from kg.store.neo4j_rows import edge_from_neo4j, indexed_entity, node_from_neo4j
 from kg.store.text_match import PhraseFinder, paper_from_attrs, words
 from kg.types import Paper
@@ -38,9 +39,10 @@ def _whole_graph(tx: ManagedTransaction) -> KnowledgeGraph:
         node, attrs = node_from_neo4j(record["labels"], record["props"])
         ids[record["eid"]] = node
         g.add_node(node, **attrs)
+    pool = EvidencePool()  # one evidence string per sentence, however many claims quote it
     for record in tx.run(query("all_relationships")):
         key, attrs = edge_from_neo4j(record["type"], record["props"])
-        g.add_edge(ids[record["a"]], ids[record["b"]], key=key, **attrs)
+        g.add_edge(ids[record["a"]], ids[record["b"]], key=key, **pool.share(attrs))
     return g
 
 
@@ -62,11 +64,20 @@ _LUCENE_SPECIAL = re.compile(r'([+\-&|!(){}\[\]^"~*?:\\/])')
 TERMS_PER_QUERY = 300  # x 3 indexed properties: under Lucene's 1,024 clauses
 
 
+def match_key_queries(match_keys: Iterable[str]) -> list[str]:
+    """``entities_by_match_key`` query texts that together ask for every one of ``match_keys``."""
+    wanted = sorted({k for k in match_keys if k and not k.isspace()})
+    return [
+        " OR ".join(_LUCENE_SPECIAL.sub(r"\\\1", k) for k in wanted[start : start + TERMS_PER_QUERY])
+        for start in range(0, len(wanted), TERMS_PER_QUERY)
+    ]
+
+
 def _entity_keys_matching(driver: Driver, database: str | None, match_keys: list[str]) -> list[str]:
     found: set[str] = set()
-    for start in range(0, len(match_keys), TERMS_PER_QUERY):
-        text = " OR ".join(_LUCENE_SPECIAL.sub(r"\\\1", k) for k in match_keys[start : start + TERMS_PER_QUERY])
-        found.update(row["key"] for row in _read(driver, database, "entities_by_match_key", query=text, limit=10_000_000))
+    for text in match_key_queries(match_keys):
+        rows = _read(driver, database, "entities_by_match_key", query=text, limit=10_000_000)
+        found.update(row["key"] for row in rows)
     return sorted(found)
 
 

@@ -14,7 +14,7 @@ Mapping (kg.graph.model → Neo4j):
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from typing import Any, Final, Literal
 
 from kg.errors import StoreError
@@ -22,6 +22,7 @@ from kg.graph import model as m
 from kg.resolve.alias_index import IndexedEntity
 from kg.resolve.canonical import choose_type
 from kg.resolve.keys import match_key
+from kg.store.naming import aliases_for, derive_name
 from kg.taxonomy import Taxonomy
 
 NodeKind = Literal["paper", "entity", "family"]
@@ -157,7 +158,7 @@ def edge_from_neo4j(rel_type: str, props: Mapping[str, Any]) -> tuple[str, dict[
     return str(props[EDGE_KEY]), {"type": rel_type, **_restore(props, [EDGE_KEY])}
 
 
-def _votes(groups: Iterable[Mapping[str, Any]]) -> Counter[str]:
+def mention_votes(groups: Iterable[Mapping[str, Any]]) -> Counter[str]:
     """Declared type votes (role-inferred ones when none is declared), as kg.graph.derive.type_votes."""
     declared: Counter[str] = Counter()
     inferred: Counter[str] = Counter()
@@ -166,22 +167,30 @@ def _votes(groups: Iterable[Mapping[str, Any]]) -> Counter[str]:
     return declared or inferred
 
 
-def _names(groups: Iterable[Mapping[str, Any]]) -> Counter[str]:
+def mention_counts(groups: Iterable[Mapping[str, Any]]) -> Counter[str]:
+    """Surface → number of MENTIONS using it, from ``entity_mentions`` groups."""
     names: Counter[str] = Counter()
     for group in groups:
         names[str(group["surface"])] += int(group["n"])
     return names
 
 
-def entity_derived(key: str, name: str, groups: list[dict[str, Any]], spellings: Iterable[str]) -> dict[str, Any] | None:
-    """The ``set_entity_derived`` row for an entity from its aggregated MENTIONS, as kg.graph.derive.refresh_entity.
-
-    None when nothing mentions it (refresh_entity then leaves the node alone).
-    """
+def entity_derived(
+    key: str, groups: list[dict[str, Any]], spellings: Iterable[str], shared: Collection[str] = ()
+) -> dict[str, Any] | None:
+    """The ``set_entity_derived`` row for an entity from its aggregated MENTIONS, as kg.graph.derive.refresh_entity
+    and kg.store.graph_names do on the embedded store: type by vote, name (kg.store.naming; ``shared``: the
+    match keys other entities' mentions use too) and aliases. None when nothing mentions it (left alone)."""
     if not groups:
         return None
-    surfaces = set(_names(groups)) | {str(s) for s in spellings}
-    return {"key": key, "label": choose_type(_votes(groups)), **alias_props(sorted(surfaces - {name}))}
+    counts = mention_counts(groups)
+    name = derive_name(counts, spellings, shared)
+    return derived_row(key, choose_type(mention_votes(groups)), name, aliases_for(name, counts, spellings))
+
+
+def derived_row(key: str, label: str, name: str, aliases: Iterable[str]) -> dict[str, Any]:
+    """A ``set_entity_derived`` row: type label, name and aliases with their match-key forms."""
+    return {"key": key, "label": label, "name": name, "match_name": match_key(name), **alias_props(aliases)}
 
 
 def family_derived(key: str, name: str, surfaces: Iterable[str], taxonomy: Taxonomy) -> dict[str, Any]:
@@ -196,7 +205,7 @@ def indexed_entity(key: str, name: str, aliases: Iterable[str], groups: list[dic
     return IndexedEntity(
         key=key,
         name=name,
-        names=dict(sorted(_names(groups).items())),
+        names=dict(sorted(mention_counts(groups).items())),
         aliases=list(aliases),
-        votes=dict(sorted(_votes(groups).items())),
+        votes=dict(sorted(mention_votes(groups).items())),
     )

@@ -12,10 +12,12 @@ aggregates, so both stores agree to the byte. Each function is safe to retry as 
 Re-deriving means reading every MENTIONS of an entity, which for an entity half the corpus
 mentions would make each batch cost more than the last. So a batch first reads the stored
 state of its entities and families and re-derives only those it can change: an entity none
-of whose claims were dropped keeps its type and aliases when every new mention votes for its
-stored type and uses only spellings it already has (under the same name); a family likewise
-keeps its aliases when the new IS_A phrases are already among them. Those get their stored
-values back after the MERGE; everything else is re-derived from all its edges.
+of whose claims were dropped keeps its type, name and aliases when every new mention votes for
+its stored type, uses its stored name and only spellings it already has; a family likewise
+keeps its aliases when the new IS_A phrases are already among them. Those are merged with
+their stored values; everything else is re-derived from all its edges, and with it
+every entity that shares a surface with one of them (kg.store.neo4j_names), because whether
+another entity uses a surface decides a name (kg.store.naming).
 """
 
 from __future__ import annotations
@@ -27,10 +29,11 @@ from typing import Any
 from neo4j import ManagedTransaction
 
 from kg.errors import StoreError
-from kg.graph.model import IS_A, MENTIONS, TEXT
+from kg.graph.model import IS_A, MENTIONS, TEXT, entity_node
 from kg.store.batches import Batch
 from kg.store.cypher import query
-from kg.store.neo4j_rows import alias_props, edge_row, entity_derived, family_derived, node_row
+from kg.store.neo4j_names import renamed_rows
+from kg.store.neo4j_rows import alias_props, edge_row, family_derived, node_row
 from kg.taxonomy import Taxonomy
 
 _NODE_QUERIES = (("paper", "merge_papers"), ("entity", "merge_entities"), ("family", "merge_families"))
@@ -57,25 +60,41 @@ def drop_claims(tx: ManagedTransaction, papers: list[str]) -> tuple[set[str], se
     return entities, families
 
 
-def _stable_entities(tx: ManagedTransaction, entities: Rows, mentions: Rows, changed: set[str]) -> dict[str, dict[str, Any]]:
-    """Entities whose derived type and aliases this batch cannot change: key → the row restoring them."""
-    names = {row["key"]: row["props"].get("name") for row in entities if row["key"] not in changed}
+def _entity_states(tx: ManagedTransaction, keys: set[str]) -> dict[str, dict[str, Any]]:
+    """The stored state (name, aliases, type labels, number of MENTIONS) of each existing entity among ``keys``."""
+    return {state["key"]: dict(state) for state in tx.run(query("entity_state"), keys=sorted(keys))}
+
+
+def _stable_entities(
+    states: dict[str, dict[str, Any]], entities: Rows, mentions: Rows, changed: set[str]
+) -> dict[str, dict[str, Any]]:
+    """Entities whose derived type, name and aliases this batch cannot change: key → their stored node's row.
+
+    The type cannot change when every new mention votes for the stored one, the aliases when every
+    new spelling is already among them, and the name (most used surface first, kg.store.naming)
+    when every new mention uses the stored name itself: it only gains on the others.
+    """
+    keys = {row["key"] for row in entities if row["key"] not in changed}
     votes: dict[str, set[str]] = defaultdict(set)
     spellings: dict[str, set[str]] = defaultdict(set)
+    surfaces: dict[str, set[str]] = defaultdict(set)
     for row in mentions:
         votes[row["to"]].add(str(row["props"].get("vote")))
+        surfaces[row["to"]].add(str(row["props"].get("surface")))
         spellings[row["to"]].update([str(row["props"].get("surface")), *map(str, row["props"].get("aliases", []))])
     stable = {}
-    for state in tx.run(query("entity_state"), keys=sorted(names)):
-        key, aliases = state["key"], list(state["aliases"] or [])
+    for key in sorted(keys & set(states)):
+        state = states[key]
+        aliases = list(state["aliases"] or [])
         if (
             state["mentions"] > 0
-            and state["name"] == names[key]
             and len(state["labels"]) == 1
             and votes[key] <= set(state["labels"])
+            and surfaces[key] <= {state["name"]}
             and spellings[key] <= {*aliases, state["name"]}
         ):
-            stable[key] = {"key": key, "label": state["labels"][0], **alias_props(aliases)}
+            attrs = {"label": state["labels"][0], "key": key, "name": state["name"], "aliases": aliases}
+            stable[key] = node_row(entity_node(key), attrs)[1]  # the node as stored, written instead of the piece's
     return stable
 
 
@@ -105,17 +124,18 @@ def write_batch(tx: ManagedTransaction, batch: Batch, taxonomy: Taxonomy) -> Non
     for u, v, k, attrs in batch.edges:
         rel_type, row = edge_row(u, v, k, attrs)
         edges[rel_type].append(row)
-    stable_entities = _stable_entities(tx, nodes["entity"], edges[MENTIONS], entities)
+    states = _entity_states(tx, entities | {row["key"] for row in nodes["entity"]})
+    stable_entities = _stable_entities(states, nodes["entity"], edges[MENTIONS], entities)
     stable_families = _stable_families(tx, nodes["family"], edges[IS_A], families)
+    nodes["entity"] = [stable_entities.get(row["key"], row) for row in nodes["entity"]]
     for node_kind, name in _NODE_QUERIES:
         _write_rows(tx, name, nodes[node_kind])
     for rel_type in sorted(edges):
         _write_rows(tx, f"merge_rel_{rel_type.lower()}", edges[rel_type])
-    _write_rows(tx, "set_entity_derived", list(stable_entities.values()))
     _write_rows(tx, "set_family_derived", list(stable_families.values()))
     entities.update(row["key"] for row in nodes["entity"])
     families.update(row["key"] for row in nodes["family"])
-    _refresh(tx, entities - set(stable_entities), families - set(stable_families), taxonomy)
+    _refresh(tx, entities - set(stable_entities), families - set(stable_families), taxonomy, states)
     _prune(tx, entities, families)
 
 
@@ -125,21 +145,26 @@ def delete_papers(tx: ManagedTransaction, papers: Iterable[str], taxonomy: Taxon
     if not present:
         return []
     entities, families = drop_claims(tx, present)
+    states = _entity_states(tx, entities)
     deleted = [record["id"] for record in tx.run(query("delete_papers"), papers=present)]
-    _refresh(tx, entities, families, taxonomy)
+    _refresh(tx, entities, families, taxonomy, states)
     _prune(tx, entities, families)
     return deleted
 
 
-def _refresh(tx: ManagedTransaction, entities: set[str], families: set[str], taxonomy: Taxonomy) -> None:
-    """Re-derive type and aliases of these entities and aliases of these families from all their edges."""
+def _refresh(
+    tx: ManagedTransaction,
+    entities: set[str],
+    families: set[str],
+    taxonomy: Taxonomy,
+    states: dict[str, dict[str, Any]],
+) -> None:
+    """Re-derive type, name and aliases of these entities (and of the entities sharing a surface with them:
+    kg.store.neo4j_names) from all their edges, and the aliases of these families. ``states``: the
+    entities' stored state before the batch, whose names and aliases say whom they shared surfaces with."""
     if entities:
-        rows = []
-        for record in tx.run(query("entity_mentions"), keys=sorted(entities)):
-            row = entity_derived(record["key"], record["name"], record["groups"], record["spellings"])
-            if row is not None:
-                rows.append(row)
-        _write_rows(tx, "set_entity_derived", rows)
+        before = {k: [str(states[k]["name"]), *map(str, states[k]["aliases"] or [])] for k in entities if k in states}
+        _write_rows(tx, "set_entity_derived", renamed_rows(tx, entities, before))
     if families:
         rows = [
             family_derived(r["key"], r["name"], r["surfaces"], taxonomy)

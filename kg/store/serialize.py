@@ -17,6 +17,8 @@ import networkx as nx
 
 from kg.errors import StoreError
 from kg.graph.model import KnowledgeGraph
+from kg.store.evidence import EvidencePool
+from kg.store.tempfiles import SUFFIX, hold, prefix, sweep_stale
 
 NODE_ID = "node_id"
 SOURCE = "from"
@@ -49,12 +51,12 @@ def _record(fields: dict[str, Any], attrs: dict[str, Any]) -> dict[str, Any]:
 
 
 def from_node_link(data: dict[str, Any]) -> KnowledgeGraph:
-    """Inverse of ``to_node_link``."""
+    """Inverse of ``to_node_link``; the claims of one sentence share one evidence string in memory."""
     g: KnowledgeGraph = nx.MultiDiGraph()
     g.add_nodes_from((item.pop(NODE_ID), item) for item in map(dict, data.get("nodes", [])))
-    g.add_edges_from(
-        (item.pop(SOURCE), item.pop(TARGET), item.pop(KEY), item) for item in map(dict, data.get("edges", []))
-    )
+    pool = EvidencePool()
+    edges = map(dict, data.get("edges", []))
+    g.add_edges_from((item.pop(SOURCE), item.pop(TARGET), item.pop(KEY), pool.share(item)) for item in edges)
     return g
 
 
@@ -63,12 +65,15 @@ def write_json_atomic(path: Path, data: Any) -> None:
 
     The JSON streams into a temporary file beside ``path``; only after it is complete and
     fsynced does ``os.replace`` swap it in. Any failure (an unencodable value, a full disk)
-    removes the temporary file and leaves ``path`` untouched.
+    removes the temporary file and leaves ``path`` untouched; the temporary files of writers that
+    were killed before they could (kg.store.tempfiles) are removed first.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    sweep_stale(path)
+    fd, tmp = tempfile.mkstemp(prefix=prefix(path), suffix=SUFFIX, dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            hold(handle.fileno())  # marks the file as being written, so a concurrent sweep leaves it alone
             _dump_lines(data, handle)
             handle.flush()
             os.fsync(handle.fileno())

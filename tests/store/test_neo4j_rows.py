@@ -76,12 +76,15 @@ def test_derived_entity_follows_declared_votes_and_spellings() -> None:
         {"surface": "LoRA", "vote": "Method", "declared": True, "n": 1},
         {"surface": "low-rank adaptation", "vote": "Task", "declared": True, "n": 1},
     ]
-    row = entity_derived("lora", "LoRA", groups, ["LoRA adapters"])
+    row = entity_derived("lora", groups, ["LoRA adapters"])
     assert row is not None and row["label"] == "Method"  # declared votes only; tie → priority
+    assert (row["name"], row["match_name"]) == ("LoRA", "lora")  # the most used surface
     assert row["aliases"] == ["LoRA adapters", "low-rank adaptation"]
-    assert entity_derived("lora", "LoRA", [], []) is None
+    assert entity_derived("lora", [], []) is None
     only_inferred = [{"surface": "X", "vote": "Dataset", "declared": False, "n": 2}]
-    assert entity_derived("x", "X", only_inferred, [])["label"] == "Dataset"  # type: ignore[index]
+    assert entity_derived("x", only_inferred, [])["label"] == "Dataset"  # type: ignore[index]
+    # a surface another entity's mentions use too is the name only when nothing else is left
+    assert entity_derived("lora", groups, [], shared={"lora"})["name"] == "low-rank adaptation"  # type: ignore[index]
     entry = indexed_entity("lora", "LoRA", ["low-rank adaptation"], groups)
     assert entry.names == {"LoRA": 6, "low-rank adaptation": 1} and entry.votes == {"Method": 1, "Task": 1}
 
