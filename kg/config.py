@@ -15,10 +15,10 @@ StoreKind = Literal["embedded", "neo4j"]
 # sees the text, so nothing over them reaches the tokenizer. Largest values in the real corpora
 # (arxiv_daily, 8,376 abstracts; blind_pool, 150; seed_papers, 96), for scale:
 MAX_PAPER_CHARS = 20_000  # title + abstract, in characters; largest real: 2,286
-MAX_SENTENCES = 200  # sentence ends counted before tokenizing (kg.corpus.budget); largest real: 27
+MAX_SENTENCES = 200  # sentence ends counted before tokenizing (kg.corpus.budget); largest real: 23 (spaCy: 20)
 MAX_RUN_CHARS = 300  # longest run without whitespace (spaCy's tokenizer is quadratic in one); largest real: 152
-MAX_NAMES_PER_SENTENCE = 100  # candidate entity spans in one sentence; largest real: 29
-PAPER_SECONDS = 5.0  # extraction time of one paper, checked cooperatively; slowest real: about 0.2 s
+MAX_NAMES_PER_SENTENCE = 100  # distinct candidate name spans in one sentence; largest real: 23
+PAPER_SECONDS = 5.0  # extraction time of one paper, checked cooperatively; slowest real: 0.1 s CPU
 
 
 class Settings(BaseSettings):
