@@ -15,6 +15,7 @@ from kg.corpus.budget import check_size
 from kg.extract.acronyms import find_definitions
 from kg.extract.entities import is_generic
 from kg.extract.lexicon import known_entities
+from kg.extract.markup import strip_markup
 from kg.extract.mentions import is_name_shaped
 from kg.extract.names import surface_key
 from kg.extract.nlp import english
@@ -29,6 +30,7 @@ class CorpusNames:
     names: set[str] = field(default_factory=set)
     expansions: dict[str, set[str]] = field(default_factory=dict)  # long-form key → short forms seen
     _matchers: tuple[PhraseMatcher, PhraseMatcher] | None = field(default=None, repr=False, compare=False)
+    _defined: frozenset[str] | None = field(default=None, repr=False, compare=False)
 
     def add_paper(self, paper: Paper) -> None:
         """Add what ``paper`` defines; a paper over the size budget defines nothing (its text is never scanned)."""
@@ -40,13 +42,13 @@ class CorpusNames:
         self.names.update(names)
         for short, long in acronyms:
             self.expansions.setdefault(surface_key(long), set()).add(short)
-        self._matchers = None
+        self._matchers = self._defined = None
 
     def update(self, other: CorpusNames) -> None:
         self.names |= other.names
         for key, shorts in other.expansions.items():
             self.expansions.setdefault(key, set()).update(shorts)
-        self._matchers = None
+        self._matchers = self._defined = None
 
     def added_by(self, other: CorpusNames) -> set[str]:
         """Names ``other`` would add: new names, and long forms that gain an acronym.
@@ -64,6 +66,12 @@ class CorpusNames:
         shorts = self.expansions.get(surface_key(long_form), set())
         return next(iter(shorts)) if len(shorts) == 1 else None
 
+    def defined_keys(self) -> frozenset[str]:
+        """The casefolded names papers of the corpus defined (by acronym or title)."""
+        if self._defined is None:
+            self._defined = frozenset(n.casefold() for n in self.names)
+        return self._defined
+
     def matchers(self) -> tuple[PhraseMatcher, PhraseMatcher]:
         """(exact-case matcher for acronym-like names, case-insensitive matcher for phrases)."""
         if self._matchers is None:
@@ -76,7 +84,7 @@ class CorpusNames:
         return self._matchers
 
     def __getstate__(self) -> dict[str, object]:
-        return {"names": self.names, "expansions": self.expansions, "_matchers": None}
+        return {"names": self.names, "expansions": self.expansions, "_matchers": None, "_defined": None}
 
 
 def paper_lexicon(paper: Paper) -> tuple[list[str], list[tuple[str, str]]]:
@@ -86,7 +94,7 @@ def paper_lexicon(paper: Paper) -> tuple[list[str], list[tuple[str, str]]]:
     """
     names: set[str] = set()
     acronyms: set[tuple[str, str]] = set()
-    for definition in find_definitions(f"{paper.title}\n{paper.abstract}"):
+    for definition in find_definitions(strip_markup(f"{paper.title}\n{paper.abstract}")):
         names.update(s for s in (definition.short, definition.long) if not is_generic(s))
         if not is_generic(definition.short):
             acronyms.add((definition.short, definition.long))

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from kg.extract.markup import strip_markup
 from kg.extract.nlp import english
 from kg.types import Paper
 
@@ -21,8 +22,8 @@ class PaperText:
     @classmethod
     def of(cls, paper: Paper) -> PaperText:
         nlp = english()
-        title = paper.title.strip()
-        text = f"{title}\n{paper.abstract.strip()}"
+        title = strip_markup(paper.title.strip())
+        text = f"{title}\n{strip_markup(paper.abstract.strip())}"
         doc = nlp(text)
         sentences = [(0, len(title))]
         for sent in doc.sents:

@@ -32,6 +32,12 @@ class EntityGroup:
     votes: Counter[str] = field(default_factory=Counter)
     mentions: list[Mention] = field(default_factory=list)
     first: int = 10**9
+    decided: EntityType | None = None
+    """The type the learned typer gave it, over the rules' votes."""
+    tool_only: bool = False
+    """A listed tool or device: kept only if a claim compares against it."""
+    pinned: bool = False
+    """The text says what it is ("X: A Benchmark for …", "datasets such as X"): the typer leaves its type."""
 
     @property
     def name(self) -> str:
@@ -41,9 +47,14 @@ class EntityGroup:
         return sorted(self.surfaces.items(), key=lambda kv: (-kv[1], not kv[0][:1].islower(), kv[0]))[0][0]
 
     @property
-    def type(self) -> EntityType:
+    def voted_type(self) -> EntityType:
+        """The rules' type: most votes, ties broken towards the rarer kinds."""
         order = ("Dataset", "Benchmark", "Model", "Metric", "Task", "Method")
         return sorted(self.votes.items(), key=lambda kv: (-kv[1], order.index(kv[0])))[0][0]  # type: ignore[return-value]
+
+    @property
+    def type(self) -> EntityType:
+        return self.decided or self.voted_type
 
     def to_entity(self) -> Entity:
         name = self.name
@@ -104,6 +115,10 @@ class EntityTable:
                 self.mention_group[span] = short_group.key
         self._redirect[long_group.key] = short_group.key
         del self.groups[long_group.key]
+
+    def drop(self, key: str) -> None:
+        """Forget a group (the typer found it is no entity): its mentions name nothing any more."""
+        self.groups.pop(key, None)
 
     def group_at(self, mention: Mention) -> EntityGroup | None:
         key = self.mention_group.get((mention.start, mention.end))

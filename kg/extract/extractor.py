@@ -5,25 +5,32 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 from kg.config import Budget, default_budget
 from kg.corpus.budget import budget_error, check_size
-from kg.extract.acronyms import best_long_form, find_definitions
+from kg.extract.acronyms import AcronymDefinition, best_long_form, find_definitions
 from kg.extract.budget import DeadlineExceeded, crowded_sentence, deadline, tick
+from kg.extract.chunks import noun_chunks
 from kg.extract.claims import Named, sentence_claims
 from kg.extract.coined import coined_spans, coined_type
 from kg.extract.coordination import split_coordinations
 from kg.extract.corpus_names import CorpusNames, collect_names
 from kg.extract.document import PaperText
 from kg.extract.entities import EntityTable, is_generic
+from kg.extract.hygiene import TOOL, junk_reason
 from kg.extract.families import expand_family_claims, extends_relations, is_a_relations
 from kg.extract.membership import peer_family
 from kg.extract.lexicon import is_known, known_entities
 from kg.extract.mentions import Mention, is_name_shaped, method_mentions, name_mentions, phrase_mentions, select_mentions, task_mentions
+from kg.extract.syntax import tag
+from kg.extract.typed import apply_typer
 from kg.extract.proposed import is_cited, proposal_spans, proposed_mentions, title_lead_phrase, title_names
+from kg.typer import load_typer
 from kg.types import Entity, ExtractionRecord, Paper, PaperKind, ProposedEntity
 
 USE_NER = os.environ.get("KG_USE_NER", "0") == "1"  # measured: lowers dev F1, so opt-in
+MODE_ENV = "KG_EXTRACT_MODE"
 _SURVEY = re.compile(r"\b(?:survey|review|overview|tutorial)\b", re.I)
 
 
@@ -68,8 +75,39 @@ def _warm_up(corpus: CorpusNames, use_ner: bool) -> None:
         _extract(_WARM_UP, corpus, use_ner, default_budget())
 
 
+@dataclass
+class EntityStage:
+    """A paper's text, acronym definitions, chosen mentions and their entity groups, before relations."""
+
+    pt: PaperText
+    definitions: list[AcronymDefinition]
+    mentions: list[Mention]
+    table: EntityTable
+    coined: list[tuple[int, int]]
+
+
 def _extract(paper: Paper, corpus: CorpusNames, use_ner: bool, budget: Budget) -> ExtractionRecord:
     """``extract_paper`` without the size check and the clock."""
+    full = not fast_mode()
+    stage = entity_stage(paper, corpus, use_ner, budget, chunks=full)
+    if full:
+        apply_typer(stage.table, stage.pt.text, stage.pt.title_end, load_typer(), corpus.defined_keys())
+    return _relations(paper, stage)
+
+
+def fast_mode() -> bool:
+    """Rules only (``KG_EXTRACT_MODE=fast``, ``kg … --fast``): no learned typer."""
+    return os.environ.get(MODE_ENV, "full") == "fast"
+
+
+def entity_stage(
+    paper: Paper, corpus: CorpusNames, use_ner: bool, budget: Budget, chunks: bool = False
+) -> EntityStage:
+    """Candidates from every detector, chosen mentions, and their groups with the rules' types.
+
+    With ``chunks`` the noun phrases of the tagged text (``kg.extract.chunks``) fill the gaps the
+    rules left: a phrase overlapping any rule candidate is not added.
+    """
     pt = PaperText.of(paper)
     text = pt.text
     definitions = find_definitions(text)
@@ -103,6 +141,9 @@ def _extract(paper: Paper, corpus: CorpusNames, use_ner: bool, budget: Budget) -
             paper, f"over the names budget: {where} has {crowded[1]:,} candidate names (limit {budget.names_per_sentence:,})"
         )
     tick()
+    if chunks:
+        taken = [(c.start, c.end) for c in candidates]
+        candidates += [c for c in noun_chunks(tag(pt.doc), text) if not any(c.start < e and s < c.end for s, e in taken)]
     mentions = select_mentions(candidates)
     if use_ner:
         # the statistical NER only fills gaps the rules left: names no rule knows
@@ -120,7 +161,25 @@ def _extract(paper: Paper, corpus: CorpusNames, use_ner: bool, budget: Budget) -
     for first, second in zip(mentions, mentions[1:]):
         if text[first.end : second.start] == " or " and _abbreviates(second.text, first.text):
             table.merge(first.text, second.text)
+    _drop_junk(table, text)
+    return EntityStage(pt, definitions, mentions, table, coined)
 
+
+def _drop_junk(table: EntityTable, text: str) -> None:
+    """Groups that name a language pair, hardware, a score or a cited author (``kg.extract.hygiene``);
+    tools are marked, to go unless a claim uses them."""
+    for key, group in list(table.groups.items()):
+        reasons = {junk_reason(m.text, text[m.end : m.end + 24]) for m in group.mentions} - {None}
+        if reasons == {TOOL}:
+            group.tool_only = True
+        elif reasons:
+            table.drop(key)
+
+
+def _relations(paper: Paper, stage: EntityStage) -> ExtractionRecord:
+    """Proposals, claims, families and lineage over the typed entity groups."""
+    pt, definitions, mentions, table, coined = stage.pt, stage.definitions, stage.mentions, stage.table, stage.coined
+    text = pt.text
     named = [
         Named(group.name, group.type, m.start, m.end)
         for m in mentions
@@ -135,6 +194,10 @@ def _extract(paper: Paper, corpus: CorpusNames, use_ner: bool, budget: Budget) -
         outperforms += o
         comparable += c
 
+    claimed = {c.winner for c in outperforms} | {c.loser for c in outperforms} | {n for c in comparable for n in (c.a, c.b)}
+    for key, group in list(table.groups.items()):
+        if group.tool_only and group.name not in claimed:
+            table.drop(key)
     entity_list = table.entities()
     by_name = {e.name: e for e in entity_list}
     spans = [(s, pt.sentence_of(s)[1]) for s, _ in proposal_spans(text, pt.sentences)]
@@ -265,6 +328,7 @@ def _type_from_title(table: EntityTable, paper: Paper) -> None:
         group = table.find(name)
         if group is not None:
             group.votes[kind] += sum(group.votes.values()) + 1
+            group.pinned = True
 
 
 _DATA_LIST_BEFORE = re.compile(
@@ -304,6 +368,7 @@ def _type_listed_data(table: EntityTable, text: str, mentions: list[Mention]) ->
             group = table.group_at(m)
             if group is not None and group.type not in {"Dataset", "Benchmark"} and m.source not in {"lexicon", "task"}:
                 group.votes[kind] += sum(group.votes.values()) + 1
+                group.pinned = True
 
 
 def _list_run(text: str, following: list[Mention], start: int) -> list[Mention]:

@@ -20,7 +20,7 @@ from kg.extract.lexicon import is_known, known_entities
 from kg.types import EntityType
 
 # detector priority: lower wins when spans overlap with equal length
-PRIORITY = {"acronym": 0, "title": 1, "corpus": 2, "lexicon": 3, "name": 4, "task": 5, "metric": 6, "ner": 7}
+PRIORITY = {"acronym": 0, "title": 1, "corpus": 2, "lexicon": 3, "name": 4, "task": 5, "metric": 6, "ner": 7, "chunk": 8}
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,8 @@ _URL = re.compile(r"(?:https?|www\.|\.(?:com|org|io|net|edu|ai)\b|github|gitee)"
 _ADJECTIVE_SUFFIX = re.compile(
     r"-(?:(?i:like|based|style|free|aware|specific|driven|guided|oriented|centric|selected|only)|[a-z]+ed)$"
 )
-_SIZE = re.compile(r"^(?:\d+(?:\.\d+)?[BMKbmk]|v\d+(?:\.\d+)?|\d+(?:\.\d+)?)$")
+# sizes and versions ("7B", "v2", "3.5"), not scores: "41.8" or "3.65" after a name is what it reached
+_SIZE = re.compile(r"^(?:\d+(?:\.\d+)?[BMKbmk]|v\d+(?:\.\d+)?|\d+|\d\.\d)$")
 
 
 def _known_apart(name: str, following: str) -> bool:

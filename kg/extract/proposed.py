@@ -64,6 +64,8 @@ def title_names(title: str, abstract: str = "") -> list[str]:
         return []
     prefix = re.sub(r"^(?:The|A|An)\s+(?=[A-Z])", "", match.group(1).strip())  # "The Reactor: …" names Reactor
     parts = [p.strip() for p in re.split(r"\s+(?:and|&)\s+|,\s*", prefix) if p.strip()]
+    if len(parts) > 1 and all(re.fullmatch(r"[A-Z][a-z]+", p) for p in parts):
+        return []  # "Look, Listen and Learn: …": a slogan of plain words, not names
     names = []
     for part in parts:
         words = part.split()
