@@ -224,15 +224,19 @@ def _check_size(tokens: list[Token]) -> None:
 
 
 def _text_for_store(query: str) -> str:
-    """``query`` (normalised) without comments and with only ASCII whitespace between tokens."""
+    """``query`` (normalised) without comments, each gap between tokens one space or its line breaks."""
     out: list[str] = []
+    gap = ""
     for kind, text, *_ in _pieces(query):
-        if kind == "line_comment":
+        if kind in ("space", "line_comment", "block_comment"):
+            gap += text if kind != "line_comment" else ""
+            if kind == "block_comment":
+                gap += " "
             continue
-        if kind in ("space", "block_comment"):
-            out.append("\n" * text.count("\n") if "\n" in text else " ")
-        else:
-            out.append(text)
+        if gap:
+            out.append("\n" * gap.count("\n") or " ")
+            gap = ""
+        out.append(text)
     return "".join(out).strip()
 
 

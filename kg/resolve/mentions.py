@@ -13,7 +13,11 @@ from dataclasses import dataclass, field
 
 from kg.resolve.canonical import choose_type
 from kg.resolve.keys import match_key
+from kg.resolve.variants import fold_edition
 from kg.types import EntityType, ExtractionRecord
+
+
+DATA_TYPES = frozenset({"Dataset", "Benchmark"})
 
 
 @dataclass
@@ -88,12 +92,15 @@ def collect(record: ExtractionRecord, first_id: int) -> PaperMentions:
     declared = [*record.entities, *record.proposed]
     for item in declared:
         name = _clean(item.name)
+        aliases = [a for a in map(_clean, item.aliases) if a]
+        if item.type in DATA_TYPES and (base := fold_edition(name)) is not None:
+            name, aliases = base, [name, *aliases]  # "COCO 2015" is COCO, its edition kept as an alias
         if not match_key(name):
             continue
         entry = table.get(match_key(name)) or new_entry(name)
         if not entry.declared:
             entry.declared[item.type] += 1
-        entry.aliases.extend(a for a in map(_clean, item.aliases) if a and a not in entry.aliases)
+        entry.aliases.extend(a for a in aliases if a not in entry.aliases and a != entry.name)
     _settle_aliases(entries, table)
     for name, role_type in role_names(record):
         name = _clean(name)

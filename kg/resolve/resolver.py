@@ -16,6 +16,9 @@ How mentions become entities (each step deterministic):
    A name that is another unit's proper name plus a head word that only says what kind of
    thing it is joins that unit under the same checks ("BLEU score" is BLEU, "COCO dataset"
    COCO, "Adam optimizer" Adam); for data, so does a split ("COCO test-dev", "MS MARCO dev").
+   A spelled-out acronym or abbreviation joins the one unit it spells ("Stanford NLI" = SNLI,
+   "full FT" = full fine-tuning, "MS COCO" = COCO); editions of data sets were folded into their
+   base name already when the entries were collected ("COCO 2015", "WMT'14": COCO, WMT).
 5. Each cluster gets a display name (an acronym that abbreviates another surface, else the
    most used name; never a name other clusters share) and its key: the stored key, else
    ``entity_key(display name)``; type by vote, ties by ``canonical.TYPE_PRIORITY``.
@@ -36,6 +39,7 @@ from kg.resolve.mentions import Entry, PaperMentions, collect
 from kg.resolve.model import ResolvedEntity, ResolvedMention
 from kg.resolve.resolution import Resolution
 from kg.resolve.senses import Unit, expansions, split_senses, split_stored
+from kg.resolve.variants import expand_abbreviations, fold_publisher, spelled_acronym
 from kg.resolve.senses import order as content_order
 from kg.resolve.senses import weight as total_weight
 from kg.taxonomy import Taxonomy, load_taxonomy
@@ -63,6 +67,7 @@ class Resolver:
         self._merge_stored(units, clusters)
         self._link_aliases(units, clusters)
         self._link_heads(units, clusters)
+        self._link_spelled(units, clusters)
         key_of, entities = self._entities(units, clusters)
         families = FamilyResolver(self.taxonomy)
         for record in unique.values():
@@ -164,6 +169,20 @@ class Resolver:
                 targets = named.get(base, set()) - {unit.index}
                 if len(targets) == 1:
                     clusters.union(unit.index, next(iter(targets)))
+
+    @staticmethod
+    def _link_spelled(units: list[Unit], clusters: Clusters) -> None:
+        """Step 4, spelled-out forms: "Stanford NLI" joins SNLI, "full FT" full fine-tuning, "MS COCO" COCO (one target only)."""
+        named: dict[str, set[int]] = {}
+        for unit in units:
+            for name in unit.names:
+                named.setdefault(name, set()).add(unit.index)
+        for unit in units:
+            for entry in unit.entries:
+                for form in (spelled_acronym(entry.name), expand_abbreviations(entry.name), fold_publisher(entry.name)):
+                    targets = named.get(match_key(form), set()) - {unit.index} if form else set()
+                    if len(targets) == 1:
+                        clusters.union(unit.index, next(iter(targets)))
 
     def _entities(self, units: list[Unit], clusters: Clusters) -> tuple[dict[int, str], dict[str, ResolvedEntity]]:
         """Step 5: display names, keys and types; only clusters some paper in the batch mentions."""
