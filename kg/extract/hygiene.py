@@ -28,6 +28,8 @@ _HARDWARE = re.compile(r"^(?:nvidia|amd|intel|google)?\s*(?:[a-z]*\s)?(?:[a-z]{0
 _DEVICE_WORDS = re.compile(r"\b(?:gpus?|tpus?|cpus?|npus?|fpgas?|cores?)$", re.I)
 _SCORE_TAIL = re.compile(r"\s\d*\.\d{2,}$|\s\d{2,}\.\d+$|\s\d+(?:\.\d+)?\s?%$")
 _NUMBER = re.compile(r"^[\d.,%×x+\-]+$")
+_ADJECTIVE = re.compile(r"^[a-z]+(?:-[a-z]+)*(?:ive|ous|ful|able|ible)$")
+_LANGUAGE = re.compile(rf"^(?:{_LANGUAGES})$", re.I)
 
 
 @cache
@@ -37,6 +39,7 @@ def _listed() -> frozenset[str]:
 
 
 TOOL = "a tool, platform, device or organisation"
+_DISTRIBUTION_WORDS = frozenset({"out-of-distribution", "in-distribution", "state-of-the-art", "end-to-end", "off-the-shelf"})
 
 
 def junk_reason(name: str, after: str = "") -> str | None:
@@ -52,6 +55,12 @@ def junk_reason(name: str, after: str = "") -> str | None:
         return "a name with a score attached"
     if _NUMBER.match(stripped):
         return "a number"
+    if stripped.endswith("-") or stripped.startswith("-"):
+        return "a cut word"
+    if _ADJECTIVE.match(stripped) or stripped in _DISTRIBUTION_WORDS:
+        return "an adjective"
+    if len(stripped) > 3 and _LANGUAGE.match(stripped):
+        return "a language"
     if re.match(r"\s*et\s+al\b", after):
         return "an author cited with et al."
     return None
