@@ -20,7 +20,7 @@ from kg.store import EmbeddedStore, ingest
 from kg.types import ExtractionRecord, Paper
 
 from _apikit import Api, Served
-from _neo4jkit import OwnNeo4j
+from _apineo4j import OwnNeo4j
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"
 GOLD_DEV = Path(os.environ.get("KG_GOLD_DEV", SHARED / "gold" / "seed_dev.jsonl"))

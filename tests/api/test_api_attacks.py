@@ -25,7 +25,7 @@ from kg.api.neo4j import Neo4jReadsFactory, neo4j_reads
 
 from _apikit import Api, Served
 from _attacks import PAYLOADS, escape_forms
-from _neo4jkit import load_gold, settings
+from _apineo4j import load_gold, settings
 
 FORMS = escape_forms()
 

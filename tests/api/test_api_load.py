@@ -56,7 +56,7 @@ def test_concurrent_clients_during_reingest(serve: Any, tmp_path: Path) -> None:
 def test_concurrent_clients_during_reingest_on_neo4j() -> None:
     """The same on Neo4j: each paper's claims change in one transaction, so no answer mixes two
     versions of one paper's claims (title and claims come from separate reads there)."""
-    from _neo4jkit import settings as neo4j_settings
+    from _apineo4j import settings as neo4j_settings
     from test_api_neo4j import Server
 
     from kg.api import create_app

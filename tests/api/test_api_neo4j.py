@@ -21,7 +21,7 @@ from kg.graph.reads import NAMED_LABELS, GraphReads, NetworkxReads, Related, enc
 from kg.store.neo4j_reads import Neo4jReads
 
 from _apikit import Served, eventually
-from _neo4jkit import DOWN_PORT, OwnNeo4j, load_gold, settings
+from _apineo4j import DOWN_PORT, OwnNeo4j, load_gold, settings
 
 class Server(Served):
     """A real uvicorn server on a free port running ``app``, with a client."""

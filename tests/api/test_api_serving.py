@@ -24,7 +24,7 @@ from kg.api.cypher_neo4j import Neo4jCypher
 from kg.api.neo4j import neo4j_reads
 
 from _apikit import Api, Served, eventually
-from _neo4jkit import OwnNeo4j, load_gold, settings
+from _apineo4j import OwnNeo4j, load_gold, settings
 
 STATIC = "/static/common/kg.css"
 
