@@ -77,6 +77,21 @@ class EmbeddedReads:
         threading.Thread(target=self._load, args=(stamp, done), name="kg-graph-load", daemon=True).start()
         return done
 
+    def probe(self) -> str:
+        """The store's kind if it can answer now (a graph is loaded, even an older one), else ``StoreError``.
+
+        For ``/healthz``: it never waits for a reload, only for the very first load.
+        """
+        stamp = self._file_stamp()
+        with self._lock:
+            if self._failed is not None and self._failed[0] == stamp:
+                raise self._failed[1]
+            if self._reads is not None:
+                if stamp != self._stamp:
+                    self._start_load(stamp)
+                return self._reads.kind
+        return self().kind
+
     def __call__(self) -> GraphReads:
         stamp = self._file_stamp()
         with self._lock:

@@ -144,3 +144,42 @@ def test_a_query_neo4j_will_not_stop_is_given_up_and_keeps_its_slot(neo4j_served
     done = eventually(lambda: served.client.post("/cypher", json={"query": "RETURN 1 AS one"}).status_code == 200,
                       timeout_s=240)
     assert done, "the slot never came back"
+
+
+def _big_graph(path: Path, papers: int) -> None:
+    """A graph file of ``papers`` papers, each proposing a method that beats the previous one (written directly)."""
+    import networkx as nx
+
+    from kg.store.serialize import write_graph
+
+    g = nx.MultiDiGraph()
+    for i in range(papers):
+        paper, method = f"Paper:p{i}", f"Entity:m{i}"
+        g.add_node(paper, label="Paper", id=f"p{i}", title=f"Method {i} for everything", abstract="x " * 120)
+        g.add_node(method, label="Method", key=f"m{i}", name=f"M{i}Net", aliases=[f"M{i}-Net"])
+        g.add_edge(paper, method, key="PROPOSES", type="PROPOSES", paper=f"p{i}")
+        if i:
+            g.add_edge(method, f"Entity:m{i - 1}", key=f"OUTPERFORMS|p{i}", type="OUTPERFORMS", paper=f"p{i}",
+                       evidence=f"M{i}Net outperforms M{i - 1}Net on every benchmark we tried.")
+    write_graph(path / "graph.json", g)
+
+
+def test_a_reloading_embedded_graph_stalls_no_request(serve: Callable[[Path], Api], tmp_path: Path) -> None:
+    """Every endpoint stalled 3-5 s after each ingest while the graph reloaded (issue #12, finding 8)."""
+    _big_graph(tmp_path, 25_000)
+    api = serve(tmp_path)
+    assert api.data("{ papers { totalCount } }")["papers"]["totalCount"] == 25_000
+    _big_graph(tmp_path / "next", 25_001)  # as an ingest does: a new file swapped in whole
+    os.replace(tmp_path / "next" / "graph.json", tmp_path / "graph.json")
+    timings: list[tuple[int, float]] = []
+    deadline = time.monotonic() + 60
+    count = 25_000
+    while count == 25_000 and time.monotonic() < deadline:
+        timings += [_timed(api.client, path) for path in ("/healthz", STATIC)]
+        started = time.perf_counter()
+        count = api.data("{ papers { totalCount } }")["papers"]["totalCount"]
+        timings.append((200, time.perf_counter() - started))
+    assert count == 25_001, "the new graph was never swapped in"
+    assert len(timings) > 10  # requests were answered while it loaded
+    slowest = sorted(seconds for _, seconds in timings)[-3:]
+    assert all(status == 200 for status, _ in timings) and slowest[-1] < 1.0, (slowest, [t for t in timings if t[0] != 200])
