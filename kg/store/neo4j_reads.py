@@ -46,7 +46,7 @@ from kg.graph.reads import (
 )
 from kg.resolve.keys import entity_key, match_key
 from kg.store.cypher import query
-from kg.store.neo4j_rows import edge_from_neo4j, node_from_neo4j
+from kg.store.neo4j_rows import EDGE_KEY, edge_from_neo4j, node_from_neo4j
 from kg.store.neo4j_settings import one_line
 
 QUERY_MAX_HOPS = 6
@@ -87,6 +87,12 @@ def _present(rows: Iterable[Mapping[str, Any]]) -> Iterator[Mapping[str, Any]]:
     deleted (a pruned entity) can come back with no labels or no properties; it is gone, as if read
     a moment later."""
     return (row for row in rows if row["labels"] and row["props"])
+
+
+def _edge_present(props: Mapping[str, Any]) -> bool:
+    """Whether a relationship still exists: one a concurrent write deleted (a paper's old claims, dropped
+    on re-ingest) can come back with no properties under read-committed isolation, as nodes do."""
+    return EDGE_KEY in props
 
 
 def _edge(source: str, target: str, rel_type: str, props: Mapping[str, Any]) -> EdgeRecord:
@@ -198,6 +204,8 @@ class Neo4jReads:
         )
         result: dict[str, list[EdgeRecord]] = {node: [] for node in sorted(set(ids))}
         for row in rows:
+            if not _edge_present(row["props"]):
+                continue
             node, other = row["id"], row["other"]
             source, target = (node, other) if row["leaving"] else (other, node)
             result[node].append(_edge(source, target, row["type"], row["props"]))
