@@ -9,9 +9,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from datapaths import GOLD_DEV, SEED_PAPERS
 
-SEED = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "seed_papers.jsonl"
-GOLD = Path(__file__).resolve().parents[2] / "shared" / "gold" / "seed_dev.jsonl"
+SEED = SEED_PAPERS
+GOLD = GOLD_DEV
 
 
 def kg(

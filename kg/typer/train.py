@@ -28,11 +28,10 @@ from kg.typer.features import features
 from kg.typer.model import CLASSES, NONE, TyperModel, fit
 from kg.types import ExtractionRecord, Paper
 
-ROOT = Path(__file__).resolve().parents[2]
-SHARED = ROOT.parent / "shared"
+DATA = Path(__file__).resolve().parents[2] / "benchmarks" / "data"
 DEFAULT_SETS = (
-    (SHARED / "corpus" / "seed_papers.jsonl", SHARED / "gold" / "seed_dev.jsonl"),
-    (ROOT / "benchmarks" / "data" / "train_papers.jsonl", ROOT / "benchmarks" / "data" / "train_gold.jsonl"),
+    (DATA / "seed_papers.jsonl", DATA / "gold" / "seed_dev.jsonl"),
+    (DATA / "train_papers.jsonl", DATA / "train_gold.jsonl"),
 )
 
 

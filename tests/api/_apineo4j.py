@@ -14,10 +14,8 @@ from kg.evaluate import load_records
 from kg.store import EmbeddedStore, Neo4jStore, ingest
 from kg.store.neo4j_schema import init_db, wipe_database
 from kg.store.neo4j_settings import Neo4jSettings
+from datapaths import GOLD_DEV, SEED_PAPERS
 
-SHARED = Path(__file__).resolve().parents[3] / "shared"
-GOLD_DEV = Path(os.environ.get("KG_GOLD_DEV", SHARED / "gold" / "seed_dev.jsonl"))
-SEED_PAPERS = Path(os.environ.get("KG_SEED_PAPERS", SHARED / "corpus" / "seed_papers.jsonl"))
 URI = os.environ.get("NEO4J_URI", "bolt://127.0.0.1:7687")
 DOWN_PORT = int(os.environ.get("KG_TEST_NEO4J_DOWN_PORT", "7689"))
 SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "neo4j"

@@ -21,10 +21,8 @@ from kg.types import ExtractionRecord, Paper
 
 from _apikit import Api, Served
 from _apineo4j import OwnNeo4j
+from datapaths import GOLD_DEV, SEED_PAPERS
 
-SHARED = Path(__file__).resolve().parents[3] / "shared"
-GOLD_DEV = Path(os.environ.get("KG_GOLD_DEV", SHARED / "gold" / "seed_dev.jsonl"))
-SEED_PAPERS = Path(os.environ.get("KG_SEED_PAPERS", SHARED / "corpus" / "seed_papers.jsonl"))
 
 
 @pytest.fixture(scope="session")

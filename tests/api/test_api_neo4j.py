@@ -9,7 +9,7 @@ KG_TEST_NEO4J_DOWN_PORT, default 7689), stops it under a running app and starts 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 

@@ -6,9 +6,8 @@ import pytest
 
 from kg.corpus import ReadReport, detect_format, expand_paths, read_papers
 from kg.errors import SourceError
+from datapaths import SEED_PAPERS
 
-SHARED = Path(__file__).resolve().parents[3] / "shared" / "corpus"
-needs_shared = pytest.mark.skipif(not SHARED.exists(), reason=f"{SHARED} not present")
 BUNDLED = Path(__file__).resolve().parents[2] / "kg" / "data" / "sample" / "hf_trending_papers.txt"
 ABSTRACT = "We propose a method that does a thing and show that it works. " * 5
 
@@ -18,9 +17,8 @@ def _jsonl(path: Path, *records: dict) -> Path:
     return path
 
 
-@needs_shared
 def test_detect_format_by_extension_and_fields(tmp_path):
-    assert detect_format(SHARED / "seed_papers.jsonl") == "jsonl"
+    assert detect_format(SEED_PAPERS) == "jsonl"
     assert detect_format(BUNDLED) == "trending"
     snap = _jsonl(tmp_path / "s.jsonl", {"id": "2106.09685", "title": "T", "abstract": "A", "categories": "cs.CL"})
     assert detect_format(snap) == "arxiv-snapshot"
@@ -45,16 +43,14 @@ def test_missing_path_fails_before_any_paper_is_read(tmp_path):
         next(stream)
 
 
-@needs_shared
 def test_single_path_string_is_one_source():
-    papers = list(read_papers(str(SHARED / "seed_papers.jsonl")))
+    papers = list(read_papers(str(SEED_PAPERS)))
     assert len(papers) == 96
 
 
-@needs_shared
 def test_shared_corpus_files_and_report():
     report = ReadReport()
-    papers = list(read_papers([SHARED / "seed_papers.jsonl", BUNDLED], report))
+    papers = list(read_papers([SEED_PAPERS, BUNDLED], report))
     assert len(papers) == 192  # seed ids differ from the trending title-hash ids
     assert (report.read, report.skipped, report.duplicates) == (192, 0, 0)
     assert report.summary() == "read 192 papers"

@@ -1,13 +1,13 @@
 import json
-from pathlib import Path
 
 import pytest
 
 from kg.corpus.jsonl import detect_jsonl_kind, is_snapshot_record, read_jsonl
 from kg.errors import RecordError
 from kg.types import Paper
+from datapaths import SEED_PAPERS
 
-SEED = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "seed_papers.jsonl"
+SEED = SEED_PAPERS
 needs_seed = pytest.mark.skipif(not SEED.exists(), reason=f"{SEED} not present")
 
 

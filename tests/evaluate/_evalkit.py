@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
 from typing import Any
 
 from kg.types import ExtractionRecord
 
-# The real gold dev set; override with KG_GOLD_DEV where shared/ lives elsewhere.
-GOLD_DEV = Path(os.environ.get("KG_GOLD_DEV", Path(__file__).resolve().parents[3] / "shared" / "gold" / "seed_dev.jsonl"))
+from datapaths import GOLD_DEV, SEED_PAPERS  # noqa: F401  (re-exported for the evaluation tests)
 
 
 def make_record(pid: str = "p1", **fields: Any) -> ExtractionRecord:

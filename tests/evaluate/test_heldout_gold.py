@@ -9,10 +9,10 @@ import pytest
 
 from kg.evaluate.io import load_records
 
-from _evalkit import GOLD_DEV
+from _evalkit import GOLD_DEV, SEED_PAPERS
 
 HELDOUT = Path(__file__).resolve().parents[2] / "benchmarks" / "data" / "seed_heldout_gold.jsonl"
-SEED = GOLD_DEV.parents[1] / "corpus" / "seed_papers.jsonl"
+SEED = SEED_PAPERS
 
 
 def test_heldout_gold_loads_and_its_relations_name_its_entities() -> None:

@@ -1,7 +1,6 @@
 """The whole gold dev set through resolve → graph: the shape a user of the seed corpus sees."""
 
 import json
-import os
 from pathlib import Path
 
 import pytest
@@ -9,9 +8,9 @@ import pytest
 from kg.graph import KnowledgeGraph, build_graph, find_entity, methods_in_family, outperformers, stats
 from kg.resolve import resolve
 from kg.types import ExtractionRecord, Paper
+from datapaths import GOLD_DEV, SEED_PAPERS
 
-GOLD_DEV = Path(os.environ.get("KG_GOLD_DEV", Path(__file__).resolve().parents[3] / "shared" / "gold" / "seed_dev.jsonl"))
-SEED_PAPERS = Path(os.environ.get("KG_SEED_PAPERS", Path(__file__).resolve().parents[3] / "shared" / "corpus" / "seed_papers.jsonl"))
+
 
 
 def _jsonl(path: Path) -> list[dict[str, object]]:

@@ -6,7 +6,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 
 
 DOC = {"doc_key": "d", "sentences": [["We", "use", "BERT", "on", "SQuAD", "."]],

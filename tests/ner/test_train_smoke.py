@@ -10,9 +10,10 @@ from kg.ner.corpus import read_scierc
 from kg.ner.model import load_path
 from kg.ner.train import train
 
-DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
+from datapaths import NO_THIRD_PARTY, THIRD_PARTY
 
-pytestmark = pytest.mark.skipif(not (DATA / "scierc" / "train.json").is_file(), reason=f"no SciERC data at {DATA}")
+DATA = THIRD_PARTY
+pytestmark = NO_THIRD_PARTY
 
 
 def test_tiny_training_run_saves_a_model_that_predicts(tmp_path: Path) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from _storekit import MakeStore
@@ -12,8 +11,9 @@ from kg.extract import extract_corpus
 from kg.resolve.resolver import Resolver, lookup_keys
 from kg.store import ingest
 from kg.types import Paper
+from datapaths import SEED_PAPERS
 
-SEED = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "seed_papers.jsonl"
+SEED = SEED_PAPERS
 
 
 @pytest.fixture(scope="module")

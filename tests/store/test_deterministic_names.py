@@ -15,6 +15,7 @@ import kg.store.neo4j as neo4j_module
 from kg.pipeline import ingest_sources
 from kg.store import EmbeddedStore, Store
 from kg.types import Paper
+from datapaths import SEED_PAPERS
 
 # "LLM alignment" (a1) and "LLM Alignment" (b1) are one entity, used once each: a tie that the total
 # order on names settles as "LLM Alignment". a1 mentions "zorblat tuning", which c1 defines, so a rerun
@@ -116,7 +117,7 @@ def test_deleting_a_paper_renames_what_only_it_named(make_store: MakeStore) -> N
     assert _names(store)["Entity:llm alignment"] == ("LLM alignment", [])  # only a1's spelling is left
 
 
-SEED = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "seed_papers.jsonl"
+SEED = SEED_PAPERS
 
 
 @pytest.mark.skipif(not SEED.exists(), reason="shared/ corpus not beside the checkout")

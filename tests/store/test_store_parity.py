@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,9 +13,9 @@ from _neo4jkit import fresh_store
 from kg.corpus import read_papers
 from kg.evaluate import load_records
 from kg.store import EmbeddedStore, Neo4jStore, ingest
+from datapaths import GOLD_DEV, SEED_PAPERS
 
-GOLD_DEV = Path(os.environ.get("KG_GOLD_DEV", Path(__file__).resolve().parents[3] / "shared" / "gold" / "seed_dev.jsonl"))
-SEED_PAPERS = Path(os.environ.get("KG_SEED_PAPERS", Path(__file__).resolve().parents[3] / "shared" / "corpus" / "seed_papers.jsonl"))
+
 LABEL_COUNTS = "MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS n"
 TYPE_COUNTS = "MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS n"
 
