@@ -59,6 +59,23 @@ class Comparable(_Record):
     confidence: float = 1.0
 
 
+EvidenceRelation = Literal["evaluated_on", "baselines", "is_a", "extends"]
+
+
+class Evidence(_Record):
+    """The sentence behind one relation of a record that has no evidence field of its own.
+
+    ``source`` is the entity of an ``is_a`` / ``extends`` pair (empty for the paper's own
+    relations ``evaluated_on`` and ``baselines``), ``target`` the other end (a family for is_a).
+    """
+
+    relation: EvidenceRelation
+    source: str = ""
+    target: str
+    sentence: str
+    confidence: float = 1.0
+
+
 class ExtractionRecord(_Record):
     """What one paper's title and abstract say, in the gold annotation format."""
 
@@ -79,3 +96,5 @@ class ExtractionRecord(_Record):
     # stored with the paper so a later ingest knows every name without re-reading abstracts.
     defines: list[str] = Field(default_factory=list)
     acronyms: list[tuple[str, str]] = Field(default_factory=list)  # (short, long)
+    # Not scored: the sentence behind each evaluated_on, baseline, is_a and extends (claims carry theirs).
+    evidence: list[Evidence] = Field(default_factory=list)

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
-from kg.api.context import Info
+from kg.api.context import Info, Loaders
 from kg.graph.model import OUTPERFORMS, OUTPERFORMS_GENERIC, paper_node
 from kg.graph.reads import EdgeRecord
 
@@ -32,6 +32,22 @@ async def edge_paper(info: Info, edge: EdgeRecord) -> Paper | None:
     paper_id = edge.props.get("paper")
     record = await info.context.loaders.node(paper_node(str(paper_id))) if paper_id else None
     return Paper(record=record) if record is not None else None
+
+
+async def standing(loaders: Loaders, edges: list[EdgeRecord]) -> list[EdgeRecord]:
+    """The claim edges whose winner (and named loser) still exist.
+
+    Under Neo4j's read-committed isolation a request reads in several statements; a re-ingest
+    committing between them can remove a claim's end after the claim was read. Such a claim is
+    gone, as if read a moment later. The end nodes and the claims' papers are loaded here in one
+    batch, the one the ``winner``, ``loser`` and ``paper`` fields would have made: they then find
+    them in the loader's cache.
+    """
+    ends = {e.source for e in edges} | {e.target for e in edges if e.type == OUTPERFORMS}
+    papers = {paper_node(str(e.props["paper"])) for e in edges if e.props.get("paper")}
+    wanted = sorted(ends | papers)
+    found = dict(zip(wanted, await loaders.nodes.load_many(wanted), strict=True))
+    return [e for e in edges if found.get(e.source) is not None and (e.type != OUTPERFORMS or found.get(e.target) is not None)]
 
 
 async def _required(info: Info, node_id: str) -> Entity:

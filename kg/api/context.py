@@ -75,6 +75,10 @@ class Loaders:
         for family, first, after in keys:
             groups[(first, after)].append(family)
         found = {group: await self.reads.member_pages(ids, *group) for group, ids in groups.items()}
+        for pages in found.values():
+            for records, _total in pages.values():
+                for record in records:
+                    self.nodes.prime(record.id, record)
         return [found[(first, after)].get(family, ([], 0)) for family, first, after in keys]
 
     def node(self, node_id: str) -> Awaitable[NodeRecord | None]:

@@ -10,7 +10,7 @@ from collections.abc import Awaitable, Collection
 
 import strawberry
 
-from kg.api.claims import CLAIM_TYPES, Claim, Comparison, Extension
+from kg.api.claims import CLAIM_TYPES, Claim, Comparison, Extension, standing
 from kg.api.context import Info, Loaders
 from kg.api.inputs import PaperRole
 from kg.api.pages import DEFAULT_PAGE, Connection, connection, page
@@ -81,7 +81,7 @@ class Technique(Entity):
         if resolving is not None:
             loser_id = await resolving
             edges = [e for e in edges if e.type == OUTPERFORMS and e.target == loser_id]
-        return [Claim(edge=e) for e in edges]
+        return [Claim(edge=e) for e in await standing(loaders, edges)]
 
     @strawberry.field(description="OUTPERFORMS claims over it (by `winner` only, when given).")
     async def outperformed_by(self, info: Info, winner: str | None = None) -> list[Claim]:
@@ -91,7 +91,7 @@ class Technique(Entity):
         if resolving is not None:
             winner_id = await resolving
             edges = [e for e in edges if e.source == winner_id]
-        return [Claim(edge=e) for e in edges]
+        return [Claim(edge=e) for e in await standing(loaders, edges)]
 
     @strawberry.field(description="COMPARABLE_TO claims in either direction.")
     async def comparable_to(self, info: Info) -> list[Comparison]:
@@ -266,7 +266,8 @@ class Paper(Node):
         mentioned, generic = await queued[0], await queued[1]
         named = await loaders.edges_of_many({e.target for e in mentioned}, [OUTPERFORMS], "out")
         paper_id = self.record.props.get("id")
-        return [Claim(edge=e) for e in named if e.props.get("paper") == paper_id] + [Claim(edge=e) for e in generic]
+        edges = [e for e in named if e.props.get("paper") == paper_id] + list(generic)
+        return [Claim(edge=e) for e in await standing(loaders, edges)]
 
     async def _targets(self, info: Info, rel_type: str) -> list[Entity]:
         edges = await info.context.loaders.edges_of(self.record.id, [rel_type], "out")

@@ -8,7 +8,7 @@ from typing import Annotated, TypeVar
 
 import strawberry
 
-from kg.api.claims import Claim
+from kg.api.claims import Claim, standing
 from kg.api.context import Context, Info
 from kg.api.errors import ApiError
 from kg.api.inputs import DatasetFilter, MethodFilter, NodeLabel, PaperFilter
@@ -53,6 +53,8 @@ async def _listing(
     else:
         ids = related.ids if related is not None else None
         records, total = await ctx.reads.list_nodes(labels, text or None, ids, first + 1, after)
+    for record in records:
+        ctx.loaders.nodes.prime(record.id, record)  # nested fields (a claim's winner) find the page's nodes loaded
     return connection([(wrap(r), r.sort_key) for r in records[:first]], total, len(records) > first)
 
 
@@ -157,7 +159,7 @@ class Query:
     ) -> Connection[Claim]:
         if winner is None and loser is None and family is None:
             raise ApiError("claims needs a winner, a loser or a family")
-        edges = await claim_edges(info.context.loaders, winner, loser, family, on)
+        edges = await standing(info.context.loaders, await claim_edges(info.context.loaders, winner, loser, family, on))
         return page(edges, lambda e: (e.source, e.target, e.key), lambda e: Claim(edge=e), first, after)
 
     @strawberry.field(description="Nodes whose name or aliases contain every word of text; exact names first.")

@@ -18,6 +18,7 @@ from kg.extract.coordination import split_coordinations
 from kg.extract.corpus_names import CorpusNames, collect_names
 from kg.extract.document import PaperText
 from kg.extract.entities import EntityTable, is_generic
+from kg.extract.evidence import relation_evidence
 from kg.extract.hygiene import TOOL, junk_reason
 from kg.extract.families import expand_family_claims, extends_relations, is_a_relations
 from kg.extract.membership import peer_family
@@ -230,7 +231,7 @@ def _relations(paper: Paper, stage: EntityStage) -> ExtractionRecord:
     for name in baseline_mentions(text, pt.sentences, named, proposed_set):
         if name not in baselines:
             baselines.append(name)
-    return split_coordinations(ExtractionRecord(
+    record = split_coordinations(ExtractionRecord(
         id=paper.id,
         title=paper.title,
         paper_kind=_paper_kind(paper, proposed),
@@ -248,6 +249,8 @@ def _relations(paper: Paper, stage: EntityStage) -> ExtractionRecord:
         outperforms=outperforms,
         comparable=comparable,
     ))
+    sentences = [text[start:end].strip() for start, end in pt.sentences]
+    return record.model_copy(update={"evidence": relation_evidence(record, sentences)})
 
 
 _RESULTS_CUE = re.compile(

@@ -96,9 +96,15 @@ def _add_claims(g: KnowledgeGraph, record: ResolvedRecord, resolution: Resolutio
     paper = record.id
     node = m.paper_node(paper)
 
-    def link(rel_type: str, keys: Iterable[str]) -> None:
+    def supported(relation: str, source: str, target: str) -> dict[str, object]:
+        found = record.evidence_for(relation, source, target)
+        return {"evidence": found.sentence, "confidence": float(found.confidence)} if found else {}
+
+    def link(rel_type: str, keys: Iterable[str], relation: str | None = None) -> None:
         for key in keys:
-            g.add_edge(node, _entity(g, resolution, key), key=m.edge_key(rel_type, paper), type=rel_type, paper=paper)
+            props = supported(relation, "", key) if relation else {}
+            g.add_edge(node, _entity(g, resolution, key), key=m.edge_key(rel_type, paper), type=rel_type, paper=paper,
+                       **props)
 
     for mention in record.mentions:
         g.add_edge(
@@ -113,10 +119,10 @@ def _add_claims(g: KnowledgeGraph, record: ResolvedRecord, resolution: Resolutio
             declared=mention.declared,
         )
     link(m.PROPOSES, record.proposed)
-    link(m.EVALUATES_ON, record.evaluated_on)
+    link(m.EVALUATES_ON, record.evaluated_on, "evaluated_on")
     link(m.ADDRESSES, record.tasks)
     link(m.REPORTS, record.metrics)
-    link(m.COMPARES_WITH, record.baselines)
+    link(m.COMPARES_WITH, record.baselines, "baselines")
     for item in record.is_a:
         g.add_edge(
             _entity(g, resolution, item.entity),
@@ -126,9 +132,11 @@ def _add_claims(g: KnowledgeGraph, record: ResolvedRecord, resolution: Resolutio
             paper=paper,
             source=m.TEXT,
             surface=item.surface,
+            **supported("is_a", item.entity, item.family),
         )
     for new, base in record.extends:
-        _claim(g, _entity(g, resolution, new), _entity(g, resolution, base), m.EXTENDS, paper, {"evidence": ""})
+        props = {"evidence": "", **supported("extends", new, base)}
+        _claim(g, _entity(g, resolution, new), _entity(g, resolution, base), m.EXTENDS, paper, props)
     for claim in record.outperforms:
         props: dict[str, object] = {
             "on": list(claim.on),

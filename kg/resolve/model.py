@@ -79,6 +79,16 @@ class ResolvedComparable(_Frozen):
     confidence: float = 1.0
 
 
+class ResolvedEvidence(_Frozen):
+    """The sentence behind one relation (``kg.types.Evidence``), its ends as keys (a family key for is_a)."""
+
+    relation: str
+    source: str
+    target: str
+    sentence: str
+    confidence: float = 1.0
+
+
 class ResolvedRecord(_Frozen):
     """One paper's extraction with entity keys for names and family keys for families; lists deduplicated."""
 
@@ -97,3 +107,8 @@ class ResolvedRecord(_Frozen):
     comparable: list[ResolvedComparable] = Field(default_factory=list)
     defines: list[str] = Field(default_factory=list)  # passed through: what the paper adds to the corpus-wide name pass
     acronyms: list[tuple[str, str]] = Field(default_factory=list)
+    evidence: list[ResolvedEvidence] = Field(default_factory=list)
+
+    def evidence_for(self, relation: str, source: str, target: str) -> ResolvedEvidence | None:
+        """The evidence of one relation of this paper (first found), or None."""
+        return next((e for e in self.evidence if (e.relation, e.source, e.target) == (relation, source, target)), None)

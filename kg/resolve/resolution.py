@@ -10,6 +10,7 @@ from kg.resolve.keys import match_key
 from kg.resolve.model import (
     ResolvedComparable,
     ResolvedEntity,
+    ResolvedEvidence,
     ResolvedFamily,
     ResolvedIsA,
     ResolvedMention,
@@ -115,6 +116,19 @@ class Resolution:
             if match_key(c.a) and match_key(c.b)
         ]
         extends = [(key(a), key(b)) for a, b in record.extends if match_key(a) and match_key(b)]
+        evidence = [
+            ResolvedEvidence(
+                relation=e.relation,
+                source=key(e.source) if e.source else "",
+                target=self.family_key(e.target) if e.relation == "is_a" else key(e.target),
+                sentence=e.sentence,
+                confidence=e.confidence,
+            )
+            for e in record.evidence
+            if match_key(e.target) and (not e.source or match_key(e.source))
+            and (e.relation == "is_a" or self.key_for(record.id, e.target) is not None)
+            and (not e.source or self.key_for(record.id, e.source) is not None)
+        ]
         return ResolvedRecord(
             id=record.id,
             title=record.title,
@@ -131,6 +145,7 @@ class Resolution:
             defines=list(record.defines),
             acronyms=list(record.acronyms),
             comparable=_unique(c for c in comparable if c.a != c.b),
+            evidence=_unique(evidence),
         )
 
 

@@ -121,3 +121,23 @@ def test_papers_and_records_without_each_other() -> None:
     assert g.degree("Paper:seed-099") == 0
     assert g.nodes["Paper:seed-050"]["title"] == PAPERS[0].title  # from the record
     assert "abstract" not in g.nodes["Paper:seed-050"]
+
+
+def test_every_paper_relationship_carries_its_sentence() -> None:
+    """EVALUATES_ON, COMPARES_WITH, IS_A (from the text) and EXTENDS keep the sentence behind them (issue #14)."""
+    from kg.extract.extractor import extract_paper
+    from kg.graph import build_graph
+    from kg.resolve import resolve
+    from kg.types import Paper
+
+    paper = Paper(id="x", title="SoRA: Sparse Low-Rank Adaptation", abstract=(
+        "We extend LoRA to SoRA, a parameter-efficient fine-tuning method. SoRA outperforms LoRA and adapters on "
+        "GLUE. Experiments on GLUE and SQuAD show gains."))
+    record = extract_paper(paper)
+    g = build_graph([paper], [record], resolve([record]))
+    kinds = {"EVALUATES_ON", "COMPARES_WITH", "IS_A", "EXTENDS"}
+    edges = [(u, v, d) for u, v, d in g.edges(data=True) if d["type"] in kinds and d.get("source") != "taxonomy"]
+    assert {d["type"] for _, _, d in edges} == kinds
+    for u, v, d in edges:
+        assert d["paper"] == "x" and d["evidence"] and d["evidence"] in f"{paper.title}\n{paper.abstract}", (u, v, d)
+        assert 0 < d["confidence"] <= 1
