@@ -13,12 +13,14 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from kg.api.counting import off_loop
+import anyio.to_thread
+from anyio import CapacityLimiter
 from kg.errors import KgError
 from kg.graph.reads import GraphReads
 
 WAIT_S = 0.05
 STALLED_S = 2.0
+_PROBE_THREAD = CapacityLimiter(1)  # its own: a probe never queues behind the store calls of requests
 
 
 @dataclass(frozen=True)
@@ -54,7 +56,9 @@ class StoreHealth:
     async def check(self) -> Health:
         if self._probe is None or self._probe.done():
             self._started = time.monotonic()
-            self._probe = asyncio.ensure_future(off_loop(_probe, self.reads_factory))
+            self._probe = asyncio.ensure_future(
+                anyio.to_thread.run_sync(_probe, self.reads_factory, limiter=_PROBE_THREAD)
+            )
             self._probe.add_done_callback(self._keep)
         done, _ = await asyncio.wait({self._probe}, timeout=WAIT_S)
         if done:
