@@ -158,6 +158,7 @@ def entity_stage(
         table.add(m)
     _link_corpus_expansions(table, mentions, corpus)
     _type_from_title(table, paper)
+    _type_from_definition(table)
     _type_listed_data(table, text, mentions)
     for first, second in zip(mentions, mentions[1:]):
         if text[first.end : second.start] == " or " and _abbreviates(second.text, first.text):
@@ -334,6 +335,21 @@ def _type_from_title(table: EntityTable, paper: Paper) -> None:
             group.pinned = True
 
 
+_DEFINITION_HEAD_KIND = re.compile(r"\b(benchmark|suite|test\s?bed|dataset|data\s+set|corpus|corpora)s?$", re.I)
+
+
+def _type_from_definition(table: EntityTable) -> None:
+    """An acronym defined as "massive tool retrieval benchmark (MTRB)": the head noun of its spelled-out
+    form says what the name is, over what the words of the long form ("retrieval") suggest."""
+    for group in table.groups.values():
+        head = _DEFINITION_HEAD_KIND.search(group.long or "")
+        if head is None or group.pinned:
+            continue
+        kind = "Benchmark" if head.group(1).lower() in {"benchmark", "suite", "testbed", "test bed"} else "Dataset"
+        group.votes[kind] += sum(group.votes.values()) + 1
+        group.pinned = True
+
+
 _DATA_LIST_BEFORE = re.compile(
     r"\b(?P<head>datasets|benchmarks|corpora|data sets)\s*(?:,?\s*(?:including|such as|like|namely|e\.g\.,?)|:)\s+", re.I
 )
@@ -369,9 +385,12 @@ def _type_listed_data(table: EntityTable, text: str, mentions: list[Mention]) ->
         kind = "Dataset"  # the members of "five benchmarks including VIPeR, …" are datasets; suites are known by name
         for m in run:
             group = table.group_at(m)
-            if group is not None and group.type not in {"Dataset", "Benchmark"} and m.source not in {"lexicon", "task"}:
-                group.votes[kind] += sum(group.votes.values()) + 1
-                group.pinned = True
+            if group is None or group.type in {"Dataset", "Benchmark"} or m.source in {"lexicon", "task"}:
+                continue
+            if not any(c.isupper() or c.isdigit() for c in m.text):
+                continue  # "on popular computer vision and NLP benchmarks": a lower-case field qualifies the data
+            group.votes[kind] += sum(group.votes.values()) + 1
+            group.pinned = True
 
 
 def _list_run(text: str, following: list[Mention], start: int) -> list[Mention]:

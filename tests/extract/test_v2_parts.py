@@ -62,3 +62,17 @@ def test_no_node_of_a_junk_shape_in_either_mode(mode: str, monkeypatch: pytest.M
     assert not names["b"] & {"En-De", "En-Fr", "En-Fr 41.8", "TensorFlow", "NVIDIA P100 GPUs"}
     assert {"Transformer", "WMT 2014"} <= names["b"]
     assert "PyTorch" in names["c"]  # compared against, it is a baseline here, not a tool
+
+
+@pytest.mark.parametrize("mode", ["full", "fast"])
+def test_the_head_of_a_definition_types_its_acronym(mode: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Words of a long form ("retrieval") must not outvote its head noun ("benchmark"); a lower-case field
+    before "… benchmarks" qualifies the data and is no dataset."""
+    monkeypatch.setenv(MODE_ENV, mode)
+    paper = Paper(id="d", title="Tool retrieval at scale", abstract=(
+        "We introduce the massive tool retrieval benchmark (MTRB) and the Zorp question answering corpus (ZQAC). "
+        "We conduct experiments on popular computer vision and natural language processing benchmarks. "
+        "Our retriever improves recall on MTRB."))
+    types = {e.name: e.type for e in extract_paper(paper).entities}
+    assert types["MTRB"] == "Benchmark" and types["ZQAC"] == "Dataset"
+    assert types.get("computer vision") not in {"Dataset", "Benchmark"}
