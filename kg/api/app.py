@@ -13,8 +13,8 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from kg.api.auth import BearerToken
-from kg.api.console import CypherEndpoint, runner_for
-from kg.api.cypher import CypherRunner
+from kg.api.console.endpoint import CypherEndpoint, runner_for
+from kg.api.console.runner import CypherRunner
 from kg.api.health import StoreHealth
 from kg.api.http_limits import MAX_BODY_BYTES, BodySizeLimit
 from kg.api.ide import STATIC, WEB, GraphQLEndpoint

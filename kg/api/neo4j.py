@@ -13,7 +13,7 @@ import threading
 from neo4j import Driver
 from neo4j.exceptions import AuthError, DriverError, Neo4jError
 
-from kg.api.cypher import CypherRunner
+from kg.api.console.runner import CypherRunner
 from kg.errors import StoreError
 from kg.graph.reads import GraphReads
 from kg.store.neo4j_reads import Neo4jReads
@@ -48,7 +48,7 @@ class Neo4jReadsFactory:
 
     def cypher_runner(self) -> CypherRunner:
         """The console's runner over the same server (``create_app`` picks it up)."""
-        from kg.api.cypher_neo4j import Neo4jCypher
+        from kg.api.console.neo4j import Neo4jCypher
 
         return Neo4jCypher(self.driver, self.settings.database)
 

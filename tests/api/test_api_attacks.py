@@ -19,8 +19,8 @@ from neo4j import GraphDatabase
 from neo4j.exceptions import ClientError
 
 from kg.api import create_app
-from kg.api.cypher_errors import CypherRefused, CypherSyntaxError
-from kg.api.cypher_neo4j import Neo4jCypher
+from kg.api.console.errors import CypherRefused, CypherSyntaxError
+from kg.api.console.neo4j import Neo4jCypher
 from kg.api.neo4j import Neo4jReadsFactory, neo4j_reads
 
 from _apikit import Api, Served

@@ -8,8 +8,8 @@ import networkx as nx
 import pytest
 from grandcypher import GrandCypher
 
-from kg.api.cypher_dialect import to_grand_cypher
-from kg.api.cypher_errors import CypherParamsError
+from kg.api.console.dialect import to_grand_cypher
+from kg.api.console.errors import CypherParamsError
 
 
 def test_parameters_become_literals() -> None:

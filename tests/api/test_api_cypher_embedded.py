@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.api.cypher_embedded import EmbeddedCypher
-from kg.api.cypher_errors import CypherSyntaxError, CypherTimeout
+from kg.api.console.embedded import EmbeddedCypher
+from kg.api.console.errors import CypherSyntaxError, CypherTimeout
 
 SLOW = "MATCH (a)-[r1]->(b)<-[r2]-(c)-[r3]->(d) RETURN COUNT(a)"  # ~100k matches: seconds in grand-cypher
 

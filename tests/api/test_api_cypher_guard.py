@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kg.api.cypher_errors import CypherRefused, CypherSyntaxError
-from kg.api.cypher_guard import guard, tokenize
+from kg.api.console.errors import CypherRefused, CypherSyntaxError
+from kg.api.console.guard import guard, tokenize
 
 
 @pytest.mark.parametrize(("query", "named"), [

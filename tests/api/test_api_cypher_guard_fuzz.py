@@ -11,8 +11,8 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kg.api.cypher_errors import CypherError
-from kg.api.cypher_guard import ALLOWED_PROCEDURES, COMMANDS, WRITE_CLAUSES, _is_keyword, guard, procedure_name, tokenize
+from kg.api.console.errors import CypherError
+from kg.api.console.guard import ALLOWED_PROCEDURES, COMMANDS, WRITE_CLAUSES, _is_keyword, guard, procedure_name, tokenize
 
 PIECES = [
     "MATCH (n)", "RETURN n", "WITH n", "UNWIND [1] AS x", "OPTIONAL MATCH (m)", "CALL { RETURN 1 AS y }",

@@ -255,8 +255,8 @@ def test_console_on_neo4j_reads_and_refuses_writes(servers: tuple[Server, Server
 
 
 def test_read_mode_stops_a_write_the_guard_misses(loaded: tuple[Path, Neo4jReadsFactory]) -> None:
-    from kg.api.cypher_errors import CypherRefused
-    from kg.api.cypher_neo4j import Neo4jCypher
+    from kg.api.console.errors import CypherRefused
+    from kg.api.console.neo4j import Neo4jCypher
 
     _, factory = loaded
     runner = Neo4jCypher(factory.driver, factory.settings.database)  # the bare runner: no guard in front

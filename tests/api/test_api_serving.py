@@ -19,8 +19,8 @@ import pytest
 
 from kg.api import create_app
 from kg.api import http_protocol
-from kg.api.console_slots import QUEUE_S
-from kg.api.cypher_neo4j import Neo4jCypher
+from kg.api.console.slots import QUEUE_S
+from kg.api.console.neo4j import Neo4jCypher
 from kg.api.neo4j import neo4j_reads
 
 from _apikit import Api, Served, eventually

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from kg.api.cypher_errors import CypherParamsError
+from kg.api.console.errors import CypherParamsError
 
 MAX_DEPTH = 16
 MAX_INT = 2**63 - 1

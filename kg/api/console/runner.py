@@ -1,13 +1,13 @@
 """The Cypher console's contract: a read-only ``CypherRunner`` any store can implement, and its result.
 
-The HTTP endpoint (``kg.api.console``) knows only this module. The embedded store's runner is
-``kg.api.cypher_embedded`` (grand-cypher over networkx in a worker process). A Neo4j runner
+The HTTP endpoint (``kg.api.console.endpoint``) knows only this module. The embedded store's runner is
+``kg.api.console.embedded`` (grand-cypher over networkx in a worker process). A Neo4j runner
 plugs in behind the same protocol: a session opened with ``default_access_mode=READ_ACCESS``,
 ``session.run(neo4j.Query(text, timeout=timeout_s), params)``, at most ``row_cap + 1`` records
 fetched (the extra one only to set ``truncated``), and nodes, relationships and paths turned
-into the values of ``kg.api.cypher_values``. Whatever the store, ``read_only`` wraps the runner
-so write clauses and procedure calls are refused (``kg.api.cypher_guard``) and parameters checked
-(``kg.api.cypher_params``) before it sees them.
+into the values of ``kg.api.console.values``. Whatever the store, ``read_only`` wraps the runner
+so write clauses and procedure calls are refused (``kg.api.console.guard``) and parameters checked
+(``kg.api.console.params``) before it sees them.
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
-from kg.api.cypher_errors import CypherError, CypherParamsError, CypherRefused, CypherSyntaxError, CypherTimeout, CypherUnavailable
-from kg.api.cypher_guard import guard
-from kg.api.cypher_params import check_params
+from kg.api.console.errors import CypherError, CypherParamsError, CypherRefused, CypherSyntaxError, CypherTimeout, CypherUnavailable
+from kg.api.console.guard import guard
+from kg.api.console.params import check_params
 
 ROW_CAP = 1000
 """At most this many rows come back; the result says ``truncated`` when there were more."""

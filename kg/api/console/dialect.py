@@ -2,7 +2,7 @@
 
 grand-cypher has no parameters, so each ``$name`` becomes a JSON literal of its value, which
 grand-cypher reads back as the same Python value. The query is rewritten token by token
-(``kg.api.cypher_guard.tokenize``), so a ``$name`` inside a string or a comment stays as it
+(``kg.api.console.guard.tokenize``), so a ``$name`` inside a string or a comment stays as it
 is. String literals become JSON strings (grand-cypher parses double quotes only; Cypher allows
 single ones too); comments go but keep their line breaks, so error positions still match;
 one trailing ``;`` goes; ``count(`` becomes ``COUNT(`` (grand-cypher knows capitals only).
@@ -16,8 +16,8 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from kg.api.cypher_errors import CypherParamsError
-from kg.api.cypher_guard import Token, tokenize
+from kg.api.console.errors import CypherParamsError
+from kg.api.console.guard import Token, tokenize
 
 AGGREGATES = frozenset({"COUNT", "SUM", "AVG", "MIN", "MAX", "COLLECT"})
 SUBSET = (

@@ -20,11 +20,11 @@ from typing import Any
 from grandcypher import GrandCypher
 from lark.exceptions import UnexpectedInput
 
-from kg.api.cypher import CypherResult
-from kg.api.cypher_dialect import AGGREGATES, SUBSET, UNSUPPORTED
-from kg.api.cypher_errors import CypherError, CypherMemory, CypherSyntaxError, CypherUnavailable
-from kg.api.cypher_guard import tokenize
-from kg.api.cypher_values import GraphCollector, node_value, path_value, plain, relationship_value
+from kg.api.console.runner import CypherResult
+from kg.api.console.dialect import AGGREGATES, SUBSET, UNSUPPORTED
+from kg.api.console.errors import CypherError, CypherMemory, CypherSyntaxError, CypherUnavailable
+from kg.api.console.guard import tokenize
+from kg.api.console.values import GraphCollector, node_value, path_value, plain, relationship_value
 from kg.errors import KgError
 from kg.graph.model import KnowledgeGraph
 from kg.store.serialize import read_graph
@@ -201,7 +201,7 @@ def limit_memory(memory_mb: int) -> None:
 
 
 def main(argv: list[str]) -> None:
-    """``python -m kg.api.cypher_worker FD [MEMORY_MB]``: serve the socket inherited as file descriptor FD."""
+    """``python -m kg.api.console.worker FD [MEMORY_MB]``: serve the socket inherited as file descriptor FD."""
     sys.stdout = sys.stderr  # nothing may write to the server's stdout from here
     memory_mb = int(argv[2]) if len(argv) > 2 else 0
     limit_memory(memory_mb)

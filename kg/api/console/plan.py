@@ -1,6 +1,6 @@
 """Neo4j's own reading of a console query: its ``EXPLAIN`` plan may use reading operators only.
 
-The token guard (``kg.api.cypher_guard``) is a list of what to refuse; this is the allow-list
+The token guard (``kg.api.console.guard``) is a list of what to refuse; this is the allow-list
 behind it. Neo4j parses and plans the query without running it, and every operator of the
 plan must be one that reads (scans, seeks, expands, filters, joins, projections, sorting,
 aggregation). A procedure call must name one of ``ALLOWED_PROCEDURES``. ``LoadCSV``, every
@@ -15,8 +15,8 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from kg.api.cypher_errors import CypherRefused
-from kg.api.cypher_guard import ALLOWED_PROCEDURES, READ_ONLY
+from kg.api.console.errors import CypherRefused
+from kg.api.console.guard import ALLOWED_PROCEDURES, READ_ONLY
 
 READ_OPERATORS = frozenset({
     # leaves: scans and seeks

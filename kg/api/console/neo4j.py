@@ -1,8 +1,8 @@
 """The Neo4j store's ``CypherRunner``: the user's query in a READ session, with a server-side time limit.
 
-Three locks keep the console read-only: ``read_only`` (kg.api.cypher_guard) refuses write clauses,
+Three locks keep the console read-only: ``read_only`` (kg.api.console.guard) refuses write clauses,
 commands and procedure calls before the query is sent; Neo4j's own ``EXPLAIN`` plan of it must use
-reading operators only (kg.api.cypher_plan) before it runs; and the session's READ access mode
+reading operators only (kg.api.console.plan) before it runs; and the session's READ access mode
 makes the server refuse any write that got past both (reported as ``CypherRefused``). Each query
 carries a tag in its transaction metadata; a query still running ``WATCHDOG_S`` after its time
 limit is terminated by that tag (Neo4j's own timeout does not stop every expression loop). At most ``row_cap + 1`` records are
@@ -28,8 +28,8 @@ from neo4j.exceptions import (
 )
 from neo4j.graph import Node, Path, Relationship
 
-from kg.api.cypher import ROW_CAP, TIMEOUT_S, CypherResult, CypherRunner, read_only
-from kg.api.cypher_errors import (
+from kg.api.console.runner import ROW_CAP, TIMEOUT_S, CypherResult, CypherRunner, read_only
+from kg.api.console.errors import (
     CypherError,
     CypherParamsError,
     CypherRefused,
@@ -37,8 +37,8 @@ from kg.api.cypher_errors import (
     CypherTimeout,
     CypherUnavailable,
 )
-from kg.api.cypher_plan import check_plan
-from kg.api.cypher_values import GraphCollector, node_value, path_value, plain, relationship_value
+from kg.api.console.plan import check_plan
+from kg.api.console.values import GraphCollector, node_value, path_value, plain, relationship_value
 from kg.errors import KgError
 from kg.store.cypher import query as named_query
 from kg.store.neo4j_rows import edge_from_neo4j, node_from_neo4j

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import TypeVar
 
-from kg.api.cypher_errors import CypherBusy, CypherTimeout
+from kg.api.console.errors import CypherBusy, CypherTimeout
 
 T = TypeVar("T")
 

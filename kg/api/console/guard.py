@@ -15,7 +15,7 @@ name, a property ``n.set``, a label ``:Delete``, a map key ``{remove: 1}`` or an
    whitespace outside strings, so what the store parses is what was checked.
 
 This is the first lock. The store's own parser is the allow-list behind it: on Neo4j the
-plan of ``EXPLAIN`` must use only reading operators (``kg.api.cypher_plan``) and the session
+plan of ``EXPLAIN`` must use only reading operators (``kg.api.console.plan``) and the session
 is READ; on the embedded store grand-cypher's grammar has no clause that writes.
 """
 
@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from kg.api.cypher_errors import CypherRefused, CypherSyntaxError
+from kg.api.console.errors import CypherRefused, CypherSyntaxError
 
 TokenKind = Literal["word", "name", "string", "param", "number", "symbol"]
 

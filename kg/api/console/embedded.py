@@ -1,7 +1,7 @@
 """The embedded store's ``CypherRunner``: grand-cypher over networkx, in a worker process with a time limit.
 
 A Python thread cannot be stopped, so the query runs in a child process (``python -m
-kg.api.cypher_worker``) that keeps the graph between queries; a query past ``timeout_s`` gets
+kg.api.console.worker``) that keeps the graph between queries; a query past ``timeout_s`` gets
 the child killed, and the next query starts a new one. One query runs at a time; a request that
 waits longer than ``timeout_s`` for its turn is told the console is busy. The child is a fresh
 interpreter talking over an inherited socket: it shares nothing with the server's threads and,
@@ -21,9 +21,9 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
-from kg.api.cypher import ROW_CAP, TIMEOUT_S, CypherResult
-from kg.api.cypher_dialect import SUBSET, to_grand_cypher
-from kg.api.cypher_errors import (
+from kg.api.console.runner import ROW_CAP, TIMEOUT_S, CypherResult
+from kg.api.console.dialect import SUBSET, to_grand_cypher
+from kg.api.console.errors import (
     CypherBusy,
     CypherError,
     CypherMemory,
@@ -34,7 +34,7 @@ from kg.api.cypher_errors import (
     CypherUnavailable,
 )
 
-PACKAGE_ROOT = Path(__file__).resolve().parents[2]
+PACKAGE_ROOT = Path(__file__).resolve().parents[3]
 LOAD_TIMEOUT_S = 300.0
 """How long the worker may take to start and read graph.json (not counted in the query's time)."""
 MEMORY_ENV = "KG_CONSOLE_MEMORY_MB"
@@ -64,7 +64,7 @@ class _Worker:
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(PACKAGE_ROOT), os.environ.get("PYTHONPATH")]))}
         with theirs:
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "kg.api.cypher_worker", str(theirs.fileno()), str(memory_mb)],
+                [sys.executable, "-m", "kg.api.console.worker", str(theirs.fileno()), str(memory_mb)],
                 pass_fds=[theirs.fileno()], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, env=env,
             )
         self.conn = Connection(ours.detach())
