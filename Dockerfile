@@ -10,6 +10,9 @@ WORKDIR /app
 # README.m[d]: copied when present (pyproject's readme), no error when absent
 COPY pyproject.toml README.m[d] ./
 COPY kg ./kg
+# kg/cypher/{queries,schema} are symlinks to these; the build copies their files into the package
+COPY queries ./queries
+COPY schema ./schema
 RUN pip install . \
     && useradd --create-home --uid 10001 kg
 

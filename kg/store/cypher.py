@@ -4,11 +4,12 @@ Nothing else in kg writes Cypher. User input only ever reaches a query as a para
 picks among fixed file names, never formats query text.
 
 Where the files are: the repository's top-level ``queries/`` and ``schema/`` folders are the
-canonical copies, found relative to the package root (``Path(__file__).parents[2]``, i.e. a
-source checkout or an editable install). For wheels, ``kg/cypher/queries`` and
-``kg/cypher/schema`` are symlinks to them and pyproject's package-data
-(``cypher/*/*.cypher``) makes setuptools copy the files into the package; that copy is the
-fallback when there is no checkout around the package.
+canonical copies. ``kg/cypher/queries`` and ``kg/cypher/schema`` are symlinks to them, so the
+package's own ``cypher/<kind>`` folder is looked at first: in a checkout or an editable install it
+is the top-level folder itself, and in a wheel pyproject's package-data (``cypher/*/*.cypher``)
+has made setuptools copy the files there. Only a checkout whose symlinks did not survive (git with
+``core.symlinks=false``) falls back to the folder next to the package (``Path(__file__).parents[2]``);
+looking there first would let an unrelated ``queries/`` or ``schema/`` folder in site-packages win.
 """
 
 from __future__ import annotations
@@ -29,14 +30,14 @@ SCHEMA_FILES = ("constraints", "indexes")
 
 
 def _folder(kind: str) -> Path | Traversable:
-    """The folder holding ``kind`` files: the repository's copy, else the packaged one."""
-    top = _REPO_ROOT / kind
-    if top.is_dir():
-        return top
+    """The folder holding ``kind`` files: the packaged one, else the checkout's top-level copy."""
     packaged = resources.files("kg") / "cypher" / kind
     if packaged.is_dir():
         return packaged
-    raise StoreError(f"no {kind}/ folder of Cypher files next to kg ({top}) nor inside the package")
+    top = _REPO_ROOT / kind
+    if top.is_dir():
+        return top
+    raise StoreError(f"no {kind}/ folder of Cypher files inside the package ({packaged}) nor next to it ({top})")
 
 
 @cache
