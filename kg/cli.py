@@ -77,10 +77,17 @@ def _progress() -> Progress:
     )
 
 
+def _report_empty(report: ReadReport) -> None:
+    """One warning per source that held no record: an empty file read without a word looks like a success."""
+    for source in report.empty:
+        console.print(f"[yellow]warning:[/] {source}: no records in this file", highlight=False)
+
+
 def _report_skips(report: ReadReport) -> None:
-    """One line per skipped record (malformed, over budget, duplicate), then the counts."""
+    """One line per skipped record (malformed, over budget, duplicate) and per empty source, then the counts."""
     for error in report.errors:
         console.print(f"[yellow]skipped[/] {error}", highlight=False)
+    _report_empty(report)
     console.print(report.summary(), highlight=False)
 
 
@@ -171,6 +178,7 @@ def _extract_with_dask(sources: list[Path], out_path: Path, partitions: int | No
     n = extract_with_dask(sources, out_path, partitions=partitions, scheduler=scheduler, report=report)
     for error in report.errors:
         console.print(f"[yellow]skipped[/] {error}", highlight=False)
+    _report_empty(report)
     console.print(f"wrote {n} records to {out_path} (dask)", highlight=False)
 
 
@@ -281,9 +289,7 @@ def ingest(
             )
     finally:
         target.close()
-    for error in summary.read.errors:
-        console.print(f"[yellow]skipped[/] {error}", highlight=False)
-    console.print(summary.read.summary(), highlight=False)
+    _report_skips(summary.read)
     if summary.unchanged:
         console.print(f"{summary.unchanged} papers unchanged since the last ingest", highlight=False)
     if summary.relinked:
@@ -348,12 +354,16 @@ def init_db() -> None:
 @app.command("delete-paper")
 @friendly_errors
 def delete_paper(paper_id: str, data_dir: DataDir = None, store: StoreOpt = None) -> None:
-    """Remove one paper and the claims only it supports."""
-    target = _open_store(_settings(data_dir, store))
+    """Remove one paper and the claims only it supports; an id the store does not hold is an error (exit 1)."""
+    settings = _settings(data_dir, store)
+    target = _open_store(settings)
     try:
-        target.delete_paper(paper_id)
+        deleted = target.delete_paper(paper_id)
     finally:
         target.close()
+    if not deleted:  # a typo must not look like a deletion
+        where = f" at {settings.data_dir}" if settings.store == "embedded" else ""
+        raise KgError(f"no paper with id {paper_id!r} in the {settings.store} store{where}; nothing deleted")
     console.print(f"deleted {paper_id}", highlight=False)
 
 

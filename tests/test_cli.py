@@ -190,3 +190,38 @@ def test_extract_skips_papers_over_budget_and_writes_the_rest(tmp_path: Path, wo
     assert [s.split(":")[0] for s in _skips(proc.stderr, feed)] == ["2", "4", "6", "8"]
     assert "wrote 5 records" in proc.stderr
     assert [json.loads(line)["id"] for line in out.read_text().splitlines()] == ["g1", "g2", "g3", "g4", "g5"]
+
+
+def test_an_input_file_without_records_is_one_warning_naming_it(tmp_path: Path) -> None:
+    empty, blank = tmp_path / "empty.jsonl", tmp_path / "blank.txt"
+    empty.write_text("")
+    blank.write_text("\n\n")
+    ingest = kg("ingest", str(empty), data_dir=tmp_path / "d")
+    assert [line for line in ingest.stderr.splitlines() if "warning" in line] == [
+        f"warning: {empty}: no records in this file"
+    ]
+    extract = kg("extract", str(blank), "--fast", "--out", str(tmp_path / "r.jsonl"))
+    assert [line for line in extract.stderr.splitlines() if "warning" in line] == [
+        f"warning: {blank}: no records in this file"
+    ]
+    good = tmp_path / "good.jsonl"
+    good.write_text(json.dumps({"id": "p1", "title": "LoRA-Q: a method", "abstract": "We propose LoRA-Q."}) + "\n")
+    assert "warning" not in kg("ingest", str(good), data_dir=tmp_path / "d").stderr
+
+
+@pytest.mark.parametrize("store", ["embedded", "neo4j"])
+def test_deleting_an_unknown_paper_is_an_error_naming_it(tmp_path: Path, store: str) -> None:
+    data_dir = tmp_path / "d"
+    if store == "embedded":
+        src = tmp_path / "p.jsonl"
+        src.write_text(json.dumps({"id": "p1", "title": "LoRA-Q: a method", "abstract": "We propose LoRA-Q."}) + "\n")
+        kg("ingest", str(src), data_dir=data_dir)
+    env = {"NEO4J_URI": os.environ.get("NEO4J_URI", "bolt://127.0.0.1:7687")}  # scripts/neo4j's server by default
+    proc = kg("delete-paper", "no-such-paper", "--store", store, data_dir=data_dir, check=False, env=env)
+    assert proc.returncode == 1, proc.stderr
+    lines = [line for line in proc.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and "no paper with id 'no-such-paper'" in lines[0], proc.stderr
+    assert f"in the {store} store" in lines[0] and "Traceback" not in proc.stderr
+    if store == "embedded":  # the paper it holds is deleted as before, and only once
+        assert "deleted p1" in kg("delete-paper", "p1", data_dir=data_dir).stderr
+        assert kg("delete-paper", "p1", data_dir=data_dir, check=False).returncode == 1

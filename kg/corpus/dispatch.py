@@ -100,14 +100,16 @@ def read_papers(
 
     Bad records, papers over the size half of ``budget`` (default: ``kg.config.default_budget()``)
     and duplicates (same id already yielded in this call) go to ``report``; with no report they are
-    logged as warnings so nothing vanishes silently. A paper over budget never leaves this function,
-    so no later stage (spaCy above all) sees its text.
+    logged as warnings so nothing vanishes silently; so is a file that holds no record at all. A paper
+    over budget never leaves this function, so no later stage (spaCy above all) sees its text.
     """
     files = expand_paths(paths)
     budget = budget or default_budget()
     seen: dict[str, str] = {}  # paper id -> "path:line" where it was first read
     for path in files:
+        items = 0
         for item in _reader(path)():
+            items += 1
             if isinstance(item, Paper) and (over := check_size(item, budget)) is not None:
                 item = over
             if isinstance(item, RecordError):
@@ -128,3 +130,8 @@ def read_papers(
             if report is not None:
                 report.add_paper()
             yield item
+        if not items:
+            if report is not None:
+                report.add_empty(str(path))
+            else:
+                logger.warning("no records in %s", path)

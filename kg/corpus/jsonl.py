@@ -32,6 +32,12 @@ def is_snapshot_record(record: Mapping[str, object]) -> bool:
     )
 
 
+def json_problem(exc: json.JSONDecodeError) -> str:
+    """What is wrong and where: ``exc.msg`` without the position, so a message that ends in "at"
+    ("Unterminated string starting at") takes the column directly, never "at at column"."""
+    return f"{exc.msg.removesuffix(' at')} at column {exc.colno}"
+
+
 def _parse(line: Line, source: str) -> dict[str, object] | RecordError | None:
     """The JSON object on ``line``, None for a blank line, or the RecordError that explains why not."""
     if line.decode_error is not None:
@@ -42,8 +48,8 @@ def _parse(line: Line, source: str) -> dict[str, object] | RecordError | None:
         value = json.loads(line.text)
     except json.JSONDecodeError as exc:
         if not line.complete:
-            return RecordError(source, line.number, f"truncated final record ({exc.msg})")
-        return RecordError(source, line.number, f"invalid JSON ({exc.msg} at column {exc.colno})")
+            return RecordError(source, line.number, f"truncated final record ({json_problem(exc)})")
+        return RecordError(source, line.number, f"invalid JSON ({json_problem(exc)})")
     except RecursionError:
         return RecordError(source, line.number, "JSON nested too deeply to read")
     if not isinstance(value, dict):

@@ -24,6 +24,8 @@ class ReadReport:
     errors: list[RecordError] = field(default_factory=list)
     duplicates: int = 0
     over_budget: int = 0
+    empty: list[str] = field(default_factory=list)
+    """Sources that held no record at all (an empty file is more likely a mistake than a corpus)."""
 
     def add_paper(self) -> None:
         """Count one paper handed to the caller."""
@@ -41,6 +43,10 @@ class ReadReport:
         """Count a paper skipped because its id was already read; the note says where."""
         self.duplicates += 1
         self.errors.append(note)
+
+    def add_empty(self, source: str) -> None:
+        """Note a source that gave neither a paper nor a bad record, so the user hears of it."""
+        self.empty.append(source)
 
     def summary(self) -> str:
         """One line for a user, e.g. "read 96 papers, skipped 2 (see errors), 1 duplicate"."""

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from kg.corpus.jsonl import json_problem
 from kg.errors import RecordError, SourceError
 from kg.types import ExtractionRecord
 
@@ -33,7 +34,7 @@ def load_records(path: str | Path) -> dict[str, ExtractionRecord]:
         try:
             data = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise RecordError(str(path), lineno, f"invalid JSON: {exc.msg}") from exc
+            raise RecordError(str(path), lineno, f"invalid JSON: {json_problem(exc)}") from exc
         except RecursionError:
             raise RecordError(str(path), lineno, "JSON nested too deeply to read") from None
         if not isinstance(data, dict):

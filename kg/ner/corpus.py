@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kg.corpus.jsonl import json_problem
 from kg.errors import RecordError
 from kg.ner.labels import Corpus, map_label
 
@@ -44,7 +45,7 @@ def _records(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
             try:
                 record = json.loads(line)
             except json.JSONDecodeError as exc:
-                raise RecordError(str(path), number, f"not JSON ({exc.msg})") from None
+                raise RecordError(str(path), number, f"not JSON ({json_problem(exc)})") from None
             if not isinstance(record, dict):
                 raise RecordError(str(path), number, "expected a JSON object per line")
             yield number, record

@@ -124,3 +124,27 @@ def test_mixed_formats_in_one_read(tmp_path):
     papers = list(read_papers([atom, snap], report))
     assert [(p.id, p.title) for p in papers] == [("2106.09685", "LoRA"), ("1706.03762", "Attention")]
     assert report.duplicates == 1
+
+
+def test_a_file_with_no_records_is_noted_by_name(tmp_path, caplog):
+    empty, blank = tmp_path / "empty.jsonl", tmp_path / "blank.txt"
+    empty.write_text("", encoding="utf-8")
+    blank.write_text("\n  \n", encoding="utf-8")
+    good = _jsonl(tmp_path / "good.jsonl", {"title": "Good", "abstract": ABSTRACT})
+    report = ReadReport()
+    assert [p.title for p in read_papers([empty, good, blank], report)] == ["Good"]
+    assert report.empty == [str(empty), str(blank)] and report.read == 1
+    with caplog.at_level(logging.WARNING, logger="kg.corpus.dispatch"):
+        assert list(read_papers([empty])) == []
+    assert caplog.messages == [f"no records in {empty}"]
+
+
+def test_an_unterminated_string_says_where_it_starts(tmp_path):
+    path = tmp_path / "x.jsonl"
+    path.write_text('{"title": "Good\n{"title": "Cut', encoding="utf-8")
+    report = ReadReport()
+    assert list(read_papers([path], report)) == []
+    assert [e.reason for e in report.errors] == [
+        "invalid JSON (Unterminated string starting at column 11)",
+        "truncated final record (Unterminated string starting at column 11)",
+    ]
