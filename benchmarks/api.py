@@ -6,7 +6,7 @@ For each N: generate N synthetic papers (benchmarks/synthetic.py), resolve and b
 graph, and load it into ``NetworkxReads`` (timed apart) and, with ``--stores neo4j``, into the
 Neo4j of NEO4J_URI (WIPED first; load timed apart). Then run each query in
 benchmarks/queries/ ``--repeat`` times through ``kg.api.run_query`` (and, with ``--http``, over
-HTTP to a local uvicorn), and compute the same answer directly: with ``kg.graph.queries`` on the
+HTTP to a local uvicorn), and compute the same answer directly: with ``the reference oracle (tests/graph_oracle.py)`` on the
 embedded store, with one hand-written Cypher query (queries/bench_*.cypher) on Neo4j (the
 baseline). Prints p50/p99 in milliseconds, the store round trips per request, and the ratio of
 the API's p50 to the baseline's. Both sides' answers are compared first."""
@@ -24,7 +24,9 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.append(str(Path(__file__).resolve().parents[1] / "tests"))  # the reference oracle (after benchmarks/: tests/synthetic is a package)
 
+from graph_oracle import find_entity, find_family, methods_in_family, outperformers  # noqa: E402
 from synthetic import synthetic_corpus  # noqa: E402
 
 from kg.api import create_app, run_query  # noqa: E402
@@ -32,7 +34,6 @@ from kg.api.embedded import settle_heap  # noqa: E402
 from kg.graph import KnowledgeGraph, build_graph  # noqa: E402
 from kg.api.neo4j import neo4j_reads  # noqa: E402
 from kg.graph.model import OUTPERFORMS, TECHNIQUE_LABELS, paper_node  # noqa: E402
-from kg.graph.queries import find_entity, find_family, methods_in_family, outperformers  # noqa: E402
 from kg.graph.reads import NetworkxReads  # noqa: E402
 from kg.resolve import resolve  # noqa: E402
 from kg.store.cypher import query  # noqa: E402
@@ -63,7 +64,7 @@ def _name_key(g: KnowledgeGraph, node: str) -> tuple[str, str, str]:
 
 
 def baseline_family_beats(g: KnowledgeGraph, family: str, loser: str) -> Answer:
-    """The family-beats answer from kg.graph.queries: first 100 winners by name, with (evidence, paper title)."""
+    """The family-beats answer from the reference oracle (tests/graph_oracle.py): first 100 winners by name, with (evidence, paper title)."""
     winners = sorted(outperformers(g, loser, family), key=lambda w: _name_key(g, w[0]))[:100]
     return [
         (str(g.nodes[w]["name"]), [(str(c["evidence"]), str(g.nodes[paper_node(c["paper"])]["title"])) for c in claims])
@@ -72,7 +73,7 @@ def baseline_family_beats(g: KnowledgeGraph, family: str, loser: str) -> Answer:
 
 
 def baseline_members_claims(g: KnowledgeGraph, family: str) -> Answer:
-    """The nested answer from kg.graph.queries: first 50 members by name, each claim's (evidence, paper title)."""
+    """The nested answer from the reference oracle (tests/graph_oracle.py): first 50 members by name, each claim's (evidence, paper title)."""
     members = sorted(methods_in_family(g, family), key=lambda n: _name_key(g, n))[:50]
     answer = []
     for m in members:
@@ -174,7 +175,7 @@ def run_cases(papers: int, store: str, cases: list[Case], factory: Callable[[], 
             answer = shape(result["data"])
             expected = baseline()
             if store == "embedded":
-                assert answer == expected, f"{name}: the API and kg.graph.queries disagree"
+                assert answer == expected, f"{name}: the API and the reference oracle (tests/graph_oracle.py) disagree"
             else:
                 assert unordered_claims(answer) == unordered_claims(expected), f"{name}: the API and the Cypher baseline disagree"
             api = timings(lambda: run_query(text, variables, factory()), repeat)
@@ -233,7 +234,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--http", action="store_true", help="also time the queries over HTTP (local uvicorn)")
     args = parser.parse_args(argv)
-    print("times in ms; trips = store round trips per request; base = kg.graph.queries (embedded) or one")
+    print("times in ms; trips = store round trips per request; base = the reference oracle (tests/graph_oracle.py) (embedded) or one")
     print("hand-written Cypher query, queries/bench_*.cypher (neo4j); api/base = ratio of p50s")
     header = f"{'N':>7} {'store':8} {'query':22} {'rows':>5} {'trips':>5} {'api p50':>9} {'api p99':>9}"
     header += f" {'http p50':>9} {'http p99':>9}" if args.http else ""

@@ -2,8 +2,7 @@
 
 from kg.graph.builder import build_graph
 from kg.graph.derive import alias_index, prune, refresh
-from kg.graph.model import KnowledgeGraph, entity_node, family_node, paper_node
-from kg.graph.queries import find_entity, find_family, methods_in_family, outperformers, stats
+from kg.graph.model import KnowledgeGraph, entity_node, family_node, paper_node, stats
 
 __all__ = [
     "KnowledgeGraph",
@@ -11,10 +10,6 @@ __all__ = [
     "build_graph",
     "entity_node",
     "family_node",
-    "find_entity",
-    "find_family",
-    "methods_in_family",
-    "outperformers",
     "paper_node",
     "prune",
     "refresh",

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections import Counter
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Final, TypeAlias
 
@@ -97,3 +98,9 @@ def edge_key(rel_type: str, paper: str | None, props: Mapping[str, object] | Non
 def is_entity(attrs: Mapping[str, object]) -> bool:
     """Whether a node's attributes describe an entity (not a Paper, not a Family)."""
     return attrs.get("label") in ENTITY_LABELS
+
+def stats(g: KnowledgeGraph) -> dict[str, dict[str, int]]:
+    """Node counts by label and relationship counts by type."""
+    nodes = Counter(str(d.get("label")) for _, d in g.nodes(data=True))
+    rels = Counter(str(d.get("type")) for _, _, d in g.edges(data=True))
+    return {"nodes": dict(sorted(nodes.items())), "relationships": dict(sorted(rels.items()))}

@@ -117,13 +117,13 @@ def decode_cursor(cursor: str) -> tuple[str, ...]:
 
 @runtime_checkable
 class GraphReads(Protocol):
-    """Batched, deterministic reads over the knowledge graph; one call is one store round trip."""
+    """Batched, deterministic reads over the knowledge graph; one call is one store round trip.
+
+    Backends do not count calls: ``kg.api.counting.CountingReads`` does, per request.
+    """
 
     kind: str
     """Which store answers: "embedded" or "neo4j"."""
-
-    round_trips: int
-    """Calls made so far (every method adds one)."""
 
     def get_nodes(self, ids: Collection[str]) -> dict[str, NodeRecord]:
         """The nodes with these ids; unknown ids are absent from the result.
@@ -269,7 +269,6 @@ class NetworkxReads:
     kind = "embedded"
 
     def __init__(self, graph: KnowledgeGraph) -> None:
-        self.round_trips = 0
         self._nodes = {n: NodeRecord(n, str(d.get("label")), dict(d)) for n, d in graph.nodes(data=True)}
         self._out: dict[str, list[EdgeRecord]] = defaultdict(list)
         self._in: dict[str, list[EdgeRecord]] = defaultdict(list)
@@ -296,15 +295,10 @@ class NetworkxReads:
                 for key in keys - {""}:
                     self._names[key].append((rank, -mentions[n], n))
 
-    def _call(self) -> None:
-        self.round_trips += 1
-
     def get_nodes(self, ids: Collection[str]) -> dict[str, NodeRecord]:
-        self._call()
         return {n: self._nodes[n] for n in sorted(set(ids)) if n in self._nodes}
 
     def resolve(self, names: Collection[str], labels: Collection[str] | None = None) -> dict[str, str | None]:
-        self._call()
         wanted = frozenset(labels or NAMED_LABELS)
         return {name: self._resolve_one(name, wanted) for name in names}
 
@@ -319,7 +313,6 @@ class NetworkxReads:
     def edges(
         self, ids: Collection[str], types: Collection[str] | None = None, direction: Direction = "out"
     ) -> dict[str, list[EdgeRecord]]:
-        self._call()
         return self._edges(ids, types, direction)
 
     def _edges(
@@ -346,7 +339,6 @@ class NetworkxReads:
         first: int = 20,
         after: str | None = None,
     ) -> tuple[list[NodeRecord], int]:
-        self._call()
         return self._list(labels, text, ids, first, after)
 
     def list_related(
@@ -357,7 +349,6 @@ class NetworkxReads:
         first: int = 20,
         after: str | None = None,
     ) -> tuple[list[NodeRecord], int]:
-        self._call()
         allowed: set[str] | None = set(related.ids) if related.ids is not None else None
         if related.family is not None:
             members = set(self._members([related.family])[related.family])
@@ -390,7 +381,6 @@ class NetworkxReads:
         return self._sorted[labels]
 
     def family_members(self, family_ids: Collection[str]) -> dict[str, list[str]]:
-        self._call()
         return self._members(family_ids)
 
     def _members(self, family_ids: Collection[str]) -> dict[str, list[str]]:
@@ -403,7 +393,6 @@ class NetworkxReads:
         return result
 
     def lookup(self, requests: Collection[NameRequest]) -> dict[NameRequest, NodeRecord | None]:
-        self._call()
         found: dict[NameRequest, NodeRecord | None] = {}
         for name, labels in requests:
             node = self._resolve_one(name, frozenset(labels or NAMED_LABELS))
@@ -413,14 +402,12 @@ class NetworkxReads:
     def neighbours(
         self, ids: Collection[str], types: Collection[str] | None = None, direction: Direction = "out"
     ) -> dict[str, list[str]]:
-        self._call()
         found = self._edges(ids, types, direction)
         return {node: sorted({e.other(node) for e in edges}) for node, edges in found.items()}
 
     def member_pages(
         self, family_ids: Collection[str], first: int = 20, after: str | None = None
     ) -> dict[str, tuple[list[NodeRecord], int]]:
-        self._call()
         start = _page_start(after)
         members = self._members(family_ids)
         pages: dict[str, tuple[list[NodeRecord], int]] = {}
@@ -442,7 +429,6 @@ class NetworkxReads:
         return seen
 
     def search(self, text: str, labels: Collection[str] | None = None, limit: int = 20) -> list[NodeRecord]:
-        self._call()
         wanted = frozenset(labels or NAMED_LABELS)
         needles, exact = words(text), match_key(text)
         if not needles:
@@ -461,7 +447,6 @@ class NetworkxReads:
     def shortest_paths(
         self, source_id: str, target_id: str, max_hops: int = 3, limit: int = 10
     ) -> list[list[EdgeRecord]]:
-        self._call()
         if source_id not in self._nodes or target_id not in self._nodes or limit <= 0:
             return []
         if source_id == target_id:

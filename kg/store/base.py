@@ -1,9 +1,9 @@
 """The store protocol every backend implements (embedded networkx file now, Neo4j later).
 
 Writes take graph pieces built by ``kg.graph.build_graph``: each Paper node in a piece marks a
-paper whose claims the piece replaces. Reads hand out the graph model for ``kg.graph.queries``,
-and the query methods answer the API's questions with the semantics of ``kg.graph.queries``
-(each backend in its own way: networkx in memory, named Cypher on Neo4j).
+paper whose claims the piece replaces. The reads here serve ingest, export and ``kg stats``
+(the whole graph, counts, aliases, hashes, lexicons); the API reads through the ``GraphReads``
+contract of ``kg.graph.reads`` alone, whose backends sit beside the stores.
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ class Store(Protocol):
         """{"nodes": {label: n}, "relationships": {type: n}}."""
 
     def graph(self) -> KnowledgeGraph:
-        """The whole graph, read-only, for ``kg.graph.queries``."""
+        """The whole graph, read-only: for export, the console's embedded worker and resolving against it."""
 
     def alias_index(self, keys: Iterable[str] | None = None) -> AliasIndex:
         """Known entities, so resolving new papers links them to existing nodes.
@@ -50,15 +50,6 @@ class Store(Protocol):
 
     def export(self, path: Path, format: ExportFormat) -> Path:
         """Write the graph as node-link JSON, GraphML, or a directory of CSV files; returns what was written."""
-
-    def find_entity(self, name_or_alias: str) -> str | None:
-        """Node id of the entity a name or alias means ("low rank adaptation" → "Entity:lora"), else None."""
-
-    def methods_in_family(self, family: str) -> list[str]:
-        """Node ids of the methods/models in a family or its subfamilies, and of what EXTENDS them, sorted."""
-
-    def outperformers(self, loser: str, family: str | None = None) -> list[tuple[str, list[dict[str, Any]]]]:
-        """Who beats ``loser`` (only winners in ``family`` if given): (winner node id, its claims' properties + key)."""
 
     def paper_hashes(self, paper_ids: list[str]) -> dict[str, str]:
         """Stored content hash of each paper it has (``kg.corpus.hashing``), for skipping unchanged papers."""

@@ -17,8 +17,7 @@ from typing import Any
 from kg.errors import StoreError
 from kg.graph.derive import alias_index, update_alias_index
 from kg.graph.model import PAPER, KnowledgeGraph, paper_node
-from kg.graph import queries
-from kg.graph.queries import stats
+from kg.graph.model import stats
 from kg.resolve.alias_index import AliasIndex
 from kg.store.base import ExportFormat
 from kg.store.export import export_graph
@@ -151,9 +150,6 @@ class EmbeddedStore:
     def export(self, path: Path, format: ExportFormat) -> Path:
         return export_graph(self._live(), path, format)
 
-    def find_entity(self, name_or_alias: str) -> str | None:
-        return queries.find_entity(self._live(), name_or_alias)
-
     def paper_hashes(self, paper_ids: list[str]) -> dict[str, str]:
         g = self._live()
         found = {}
@@ -176,12 +172,6 @@ class EmbeddedStore:
             return []
         papers = (paper_from_attrs(d) for _, d in self._live().nodes(data=True) if d.get("label") == PAPER)
         return sorted((p for p in papers if finder.in_paper(p)), key=lambda p: p.id)
-
-    def methods_in_family(self, family: str) -> list[str]:
-        return queries.methods_in_family(self._live(), family)
-
-    def outperformers(self, loser: str, family: str | None = None) -> list[tuple[str, list[dict[str, Any]]]]:
-        return queries.outperformers(self._live(), loser, family)
 
     def close(self) -> None:
         self._graph = None

@@ -16,8 +16,7 @@ round trips and the per-batch reads of entity state few while a batch's transact
 stays well inside the transaction memory of scripts/neo4j's 512 MiB heap (a transient
 memory error would be retried, then reported). Pass ``papers_per_batch`` to change it.
 
-Reads: the query methods run named Cypher (queries/) and rank in Python, answering exactly as
-kg.graph.queries does over the embedded graph. ``graph()`` and ``export()`` read the WHOLE
+Reads (for ingest, export and stats) run named Cypher (queries/). ``graph()`` and ``export()`` read the WHOLE
 graph into memory as the networkx model: right for tests, exports and graphs of a few
 hundred thousand relationships, not for huge ones. One process writes at a time.
 """
@@ -114,9 +113,6 @@ class Neo4jStore:
     def export(self, path: Path, format: ExportFormat) -> Path:
         return export_graph(self.graph(), path, format)
 
-    def find_entity(self, name_or_alias: str) -> str | None:
-        return self._call(lambda d: read.find_entity(d, self.settings.database, name_or_alias))
-
     def paper_hashes(self, paper_ids: list[str]) -> dict[str, str]:
         return self._call(lambda d: read.paper_hashes(d, self.settings.database, paper_ids))
 
@@ -125,12 +121,6 @@ class Neo4jStore:
 
     def papers_mentioning(self, phrases: list[str]) -> list[Paper]:
         return self._call(lambda d: read.papers_mentioning(self._schema(d), self.settings.database, phrases))
-
-    def methods_in_family(self, family: str) -> list[str]:
-        return self._call(lambda d: read.methods_in_family(d, self.settings.database, family))
-
-    def outperformers(self, loser: str, family: str | None = None) -> list[tuple[str, list[dict[str, Any]]]]:
-        return self._call(lambda d: read.outperformers(d, self.settings.database, loser, family))
 
     @contextmanager
     def deferred_writes(self) -> Iterator[Neo4jStore]:

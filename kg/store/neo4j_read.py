@@ -1,4 +1,4 @@
-"""Reads over a Neo4j store that answer exactly like kg.graph.derive / kg.graph.queries over networkx.
+"""Reads over a Neo4j store that answer exactly like kg.graph.derive over networkx.
 
 Names are normalised here in Python (``entity_key``, ``match_key``) and matched on the server
 against the match keys the loader stored; ranking and sorting happen in Python too, so the
@@ -93,60 +93,6 @@ def read_alias_index(driver: Driver, database: str | None, match_keys: Iterable[
         for row in _read(driver, database, "entity_mentions", keys=keys[start : start + ALIAS_CHUNK]):
             index.add(indexed_entity(row["key"], row["name"], row["aliases"] or [], row["groups"]))
     return index if match_keys is None else index.subset(wanted)
-
-
-def _find(driver: Driver, database: str | None, text: str, kind: str) -> str | None:
-    """The key ``text`` names: exact key, then key/name, then alias; ties to the most mentioned, then the id."""
-    if _read(driver, database, f"{kind}_by_key", key=entity_key(text)):
-        return entity_key(text)
-    target = match_key(text)
-    if not target:
-        return None
-    ranked = sorted(
-        (0 if row["by_name"] else 1, -row["mentions"], row["key"])
-        for row in _read(driver, database, f"{kind}_candidates", target=target)
-    )
-    return ranked[0][2] if ranked else None
-
-
-def find_entity(driver: Driver, database: str | None, name_or_alias: str) -> str | None:
-    """Node id of the entity a name or alias means, as kg.graph.queries.find_entity."""
-    key = _find(driver, database, name_or_alias, "entity")
-    return entity_node(key) if key is not None else None
-
-
-def find_family_key(driver: Driver, database: str | None, name_or_alias: str) -> str | None:
-    return _find(driver, database, name_or_alias, "family")
-
-
-def methods_in_family(driver: Driver, database: str | None, family: str) -> list[str]:
-    """As kg.graph.queries.methods_in_family: members of the family and its subfamilies, and what extends them."""
-    key = find_family_key(driver, database, family)
-    if key is None:
-        return []
-    rows = _read(driver, database, "methods_in_family", family=key, techniques=_TECHNIQUES)
-    return sorted(entity_node(row["key"]) for row in rows)
-
-
-def outperformers(
-    driver: Driver, database: str | None, loser: str, family: str | None = None
-) -> list[tuple[str, list[dict[str, Any]]]]:
-    """As kg.graph.queries.outperformers: (winner node id, its OUTPERFORMS claims) sorted."""
-    loser_node = find_entity(driver, database, loser)
-    if loser_node is None:
-        return []
-    family_key = None
-    if family is not None:
-        family_key = find_family_key(driver, database, family)
-        if family_key is None:
-            return []
-    rows = _read(driver, database, "outperformers", loser=loser_node.partition(":")[2], family=family_key, techniques=_TECHNIQUES)
-    claims: dict[str, list[dict[str, Any]]] = {}
-    for row in rows:
-        key, attrs = edge_from_neo4j(OUTPERFORMS, row["props"])
-        claims.setdefault(entity_node(row["winner"]), []).append({"key": key, **attrs})
-    return [(w, sorted(claims[w], key=lambda c: (str(c.get("paper")), c["key"]))) for w in sorted(claims)]
-
 
 
 def paper_hashes(driver: Driver, database: str | None, paper_ids: list[str]) -> dict[str, str]:

@@ -136,18 +136,16 @@ def _page(rows: Iterable[Mapping[str, Any]]) -> list[NodeRecord]:
 
 
 class Neo4jReads:
-    """``GraphReads`` through a shared driver; cheap to make, one per request (``round_trips`` starts at 0)."""
+    """``GraphReads`` through a shared driver; cheap to make, one per request."""
 
     kind = "neo4j"
 
     def __init__(self, driver: Driver, database: str | None = None) -> None:
         self.driver = driver
         self.database = database
-        self.round_trips = 0
 
     def _run(self, name: str, **params: Any) -> list[dict[str, Any]]:
         """One named query in a READ session: the one round trip a method makes."""
-        self.round_trips += 1
         try:
             with self.driver.session(database=self.database, default_access_mode=READ_ACCESS) as session:
                 return [record.data() for record in session.run(query(name), params)]
@@ -307,7 +305,6 @@ class Neo4jReads:
         wanted = frozenset(labels or NAMED_LABELS)
         needles, exact = words(text), match_key(text)
         if not needles:
-            self.round_trips += 1  # the contract counts every call, as NetworkxReads does
             return []
         hits: list[tuple[int, tuple[str, str, str], NodeRecord]] = []
         for record in self._matching(wanted, needles, None):

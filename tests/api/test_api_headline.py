@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kg.graph import outperformers
+from graph_oracle import outperformers
 from kg.graph.model import TECHNIQUE_LABELS
 
 from _apikit import Api

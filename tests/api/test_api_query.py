@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kg.graph import find_entity, find_family, methods_in_family
+from graph_oracle import find_entity, find_family, methods_in_family
 from kg.graph.model import KnowledgeGraph, TECHNIQUE_LABELS
 
 from _apikit import Api

@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.graph import KnowledgeGraph, build_graph, find_entity, methods_in_family, outperformers, stats
+from graph_oracle import find_entity, methods_in_family, outperformers
+from kg.graph import KnowledgeGraph, build_graph, stats
 from kg.resolve import resolve
 from kg.types import ExtractionRecord, Paper
 from datapaths import GOLD_DEV, SEED_PAPERS

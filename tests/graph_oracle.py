@@ -1,4 +1,7 @@
-"""Pure read functions over the graph model, for the API and the CLI.
+"""The reference oracle: plain read functions over the networkx graph model, for tests and benchmarks.
+
+The API reads through ``kg.graph.reads.GraphReads``; these say, in the fewest lines, what its
+answers must be (who beats whom, family members, which node a name means).
 
 Names are matched like the resolver matches them (``match_key``: case, hyphens, spacing,
 plurals), against an entity's key, name and aliases. Results are node ids, sorted.
@@ -6,7 +9,6 @@ plurals), against an entity's key, name and aliases. Results are node ids, sorte
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
@@ -25,12 +27,6 @@ from kg.graph.model import (
 )
 from kg.resolve.keys import entity_key, match_key
 
-
-def stats(g: KnowledgeGraph) -> dict[str, dict[str, int]]:
-    """Node counts by label and relationship counts by type."""
-    nodes = Counter(str(d.get("label")) for _, d in g.nodes(data=True))
-    rels = Counter(str(d.get("type")) for _, _, d in g.edges(data=True))
-    return {"nodes": dict(sorted(nodes.items())), "relationships": dict(sorted(rels.items()))}
 
 
 def _find(g: KnowledgeGraph, text: str, direct: str, wanted: Any) -> str | None:

@@ -1,4 +1,0 @@
-// Families known by the match key $target (through key, name or an alias); the caller ranks them.
-MATCH (n:Family)
-WHERE n.match_key = $target OR n.match_name = $target OR $target IN n.match_aliases
-RETURN n.key AS key, $target IN [n.match_key, n.match_name] AS by_name, COUNT { ()-[:MENTIONS]->(n) } AS mentions
