@@ -34,12 +34,12 @@ from kg.api.embedded import settle_heap  # noqa: E402
 from kg.graph import KnowledgeGraph, build_graph  # noqa: E402
 from kg.api.neo4j import neo4j_reads  # noqa: E402
 from kg.graph.model import OUTPERFORMS, TECHNIQUE_LABELS, paper_node  # noqa: E402
-from kg.graph.reads import NetworkxReads  # noqa: E402
+from kg.store.embedded_reads import NetworkxReads  # noqa: E402
 from kg.resolve import resolve  # noqa: E402
 from kg.store.cypher import query  # noqa: E402
-from kg.store.neo4j import Neo4jStore  # noqa: E402
-from kg.store.neo4j_schema import apply_schema, wipe_database  # noqa: E402
-from kg.store.neo4j_settings import Neo4jSettings  # noqa: E402
+from kg.store.neo4j.store import Neo4jStore  # noqa: E402
+from kg.store.neo4j.schema import apply_schema, wipe_database  # noqa: E402
+from kg.store.neo4j.settings import Neo4jSettings  # noqa: E402
 
 QUERIES = Path(__file__).resolve().parent / "queries"
 Answer = list[tuple[str, list[tuple[str, str]]]]  # (method name, [(evidence, paper title)]) per row

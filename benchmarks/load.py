@@ -27,10 +27,10 @@ from kg.graph import KnowledgeGraph, build_graph  # noqa: E402
 from kg.resolve import resolve  # noqa: E402
 from kg.store.batches import Batch, split_piece  # noqa: E402
 from kg.store.cypher import query  # noqa: E402
-from kg.store.neo4j import PAPERS_PER_BATCH, Neo4jStore  # noqa: E402
-from kg.store.neo4j_rows import edge_row, node_row  # noqa: E402
-from kg.store.neo4j_schema import apply_schema, wipe_database  # noqa: E402
-from kg.store.neo4j_settings import Neo4jSettings  # noqa: E402
+from kg.store.neo4j.store import PAPERS_PER_BATCH, Neo4jStore  # noqa: E402
+from kg.store.neo4j.rows import edge_row, node_row  # noqa: E402
+from kg.store.neo4j.schema import apply_schema, wipe_database  # noqa: E402
+from kg.store.neo4j.settings import Neo4jSettings  # noqa: E402
 
 NODE_QUERY = {"paper": "merge_papers", "entity": "merge_entities", "family": "merge_families"}
 

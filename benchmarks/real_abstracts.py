@@ -24,7 +24,7 @@ import spacy
 
 from kg.extract.corpus_names import collect_names
 from kg.extract.extractor import MODE_ENV, extract_paper
-from kg.types import Paper
+from kg.records import Paper
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 

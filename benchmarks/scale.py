@@ -36,9 +36,9 @@ from kg.corpus import read_papers
 from kg.extract.streaming import stream_extract
 from kg.pipeline import ingest_sources
 from kg.store import EmbeddedStore, Neo4jSettings, Neo4jStore
-from kg.store.neo4j_schema import wipe_database
+from kg.store.neo4j.schema import wipe_database
 from kg.synthetic import write_corpus
-from kg.types import Paper
+from kg.records import Paper
 
 
 def _rss_mb(who: int) -> float:

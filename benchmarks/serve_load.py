@@ -97,8 +97,8 @@ def run(store: str, clients: int, seconds: float) -> None:
     env = _env(store, data_dir)
     if store == "neo4j":
         from kg.store import Neo4jStore
-        from kg.store.neo4j_schema import wipe_database
-        from kg.store.neo4j_settings import Neo4jSettings
+        from kg.store.neo4j.schema import wipe_database
+        from kg.store.neo4j.settings import Neo4jSettings
 
         settings = Neo4jSettings()
         with Neo4jStore(settings) as neo4j:

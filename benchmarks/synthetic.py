@@ -15,7 +15,7 @@ import random
 import sys
 from collections.abc import Iterator
 
-from kg.types import ExtractionRecord, Paper
+from kg.records import ExtractionRecord, Paper
 
 FAMILIES = ("parameter-efficient fine-tuning", "low-rank adaptation methods", "dense retrieval", "object detection")
 

@@ -21,7 +21,7 @@ from rich.table import Table
 from kg.config import Settings, StoreKind, sample_corpus
 from kg.corpus.report import ReadReport
 from kg.errors import KgError
-from kg.types import Paper
+from kg.records import Paper
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Research knowledge-graph builder.")
 console = Console(stderr=True)
@@ -371,7 +371,7 @@ def _reads_factory(settings: Settings) -> Callable[[], Any]:
     """What the API reads the store through (a factory: embedded reloads graph.json; Neo4j shares one driver)."""
     if settings.store == "neo4j":
         from kg.api.neo4j import neo4j_reads
-        from kg.store.neo4j_settings import Neo4jSettings
+        from kg.store.neo4j.settings import Neo4jSettings
 
         return neo4j_reads(Neo4jSettings())
     from kg.api import embedded_reads

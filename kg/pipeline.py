@@ -32,7 +32,7 @@ from kg.extract.parallel import extract_within_budget, report_skip
 from kg.extract.streaming import Sources, stream_extract
 from kg.graph.model import split_acronym
 from kg.store import Store, ingest
-from kg.types import ExtractionRecord, Paper
+from kg.records import ExtractionRecord, Paper
 
 BATCH_SIZE = 2000  # papers resolved and written together
 _HASH_CHUNK = 5000  # ids per stored-hash lookup

@@ -4,7 +4,7 @@
 // given as paper ids / entity keys / family keys ($papers, $entities, $families, distinct),
 // else every node of $labels (each label scanned only when asked for).
 // Neo4j orders strings by code point, as Python does; toLower and str.lower agree but for a few
-// letters newer than the server's Unicode tables (see kg.store.neo4j_reads).
+// letters newer than the server's Unicode tables (see kg.store.neo4j.reads).
 CALL () {
   WITH 1 AS one WHERE $seek
   UNWIND $papers AS k MATCH (n:Paper {id: k}) RETURN n

@@ -1,7 +1,7 @@
 // Uniqueness constraints on every node key (each also gives the range index the MERGEs seek by).
 // Entities carry the stable label :Entity plus exactly one type label, which a vote may change;
 // :Entity(key) is the constraint the loader MERGEs on, the per-type ones guard the same key.
-// Applied by kg.store.neo4j_schema.init_db (`kg init-db`); IF NOT EXISTS makes a re-run a no-op.
+// Applied by kg.store.neo4j.schema.init_db (`kg init-db`); IF NOT EXISTS makes a re-run a no-op.
 CREATE CONSTRAINT paper_id IF NOT EXISTS FOR (n:Paper) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT entity_key IF NOT EXISTS FOR (n:Entity) REQUIRE n.key IS UNIQUE;
 CREATE CONSTRAINT family_key IF NOT EXISTS FOR (n:Family) REQUIRE n.key IS UNIQUE;

@@ -8,7 +8,8 @@ import threading
 from pathlib import Path
 
 from kg.errors import KgError, StoreError
-from kg.graph.reads import GraphReads, NetworkxReads
+from kg.graph.reads import GraphReads
+from kg.store.embedded_reads import NetworkxReads
 from kg.store.serialize import read_graph
 
 GRAPH_FILE = "graph.json"

@@ -16,8 +16,8 @@ from neo4j.exceptions import AuthError, DriverError, Neo4jError
 from kg.api.console.runner import CypherRunner
 from kg.errors import StoreError
 from kg.graph.reads import GraphReads
-from kg.store.neo4j_reads import Neo4jReads
-from kg.store.neo4j_settings import START_HINT, Neo4jSettings, connect, one_line
+from kg.store.neo4j.reads import Neo4jReads
+from kg.store.neo4j.settings import START_HINT, Neo4jSettings, connect, one_line
 
 
 class Neo4jReadsFactory:

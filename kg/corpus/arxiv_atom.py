@@ -14,7 +14,7 @@ from pathlib import Path
 from kg.corpus.ids import find_arxiv_id, normalize_arxiv_id
 from kg.corpus.record import build_paper
 from kg.errors import RecordError
-from kg.types import Paper
+from kg.records import Paper
 
 
 def _local(tag: str) -> str:

@@ -13,7 +13,7 @@ from functools import cache
 
 from kg.config import Budget, default_budget
 from kg.errors import BudgetError
-from kg.types import Paper
+from kg.records import Paper
 
 _RUN = re.compile(r"\S+")
 

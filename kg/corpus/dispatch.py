@@ -18,7 +18,7 @@ from kg.corpus.jsonl import detect_jsonl_kind, read_jsonl
 from kg.corpus.report import ReadReport
 from kg.corpus.trending import read_trending
 from kg.errors import RecordError, SourceError
-from kg.types import Paper
+from kg.records import Paper
 
 logger = logging.getLogger(__name__)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 
-from kg.types import Paper
+from kg.records import Paper
 
 
 def content_hash(paper: Paper) -> str:

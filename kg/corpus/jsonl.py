@@ -16,7 +16,7 @@ from kg.corpus.ids import is_arxiv_id, normalize_arxiv_id
 from kg.corpus.lines import Line, iter_lines
 from kg.corpus.record import build_paper
 from kg.errors import RecordError
-from kg.types import Paper
+from kg.records import Paper
 
 JsonlKind = Literal["jsonl", "arxiv-snapshot"]
 _SNAPSHOT_FIELDS = ("categories", "versions", "update_date")

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from kg.corpus.ids import paper_id
 from kg.corpus.text import clean_field
 from kg.errors import RecordError
-from kg.types import Paper
+from kg.records import Paper
 
 _AUTHOR_SPLIT = re.compile(r"\s*,\s*|\s*;\s*|\s+and\s+")
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from kg.corpus.lines import Line, iter_lines
 from kg.corpus.record import build_paper
 from kg.errors import RecordError
-from kg.types import Paper
+from kg.records import Paper
 
 _HEADER = re.compile(
     r"^(?:new|subscribe|get trending papers in your email inbox!?|by\s*ak and the research community"

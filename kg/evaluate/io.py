@@ -9,7 +9,7 @@ from pydantic import ValidationError
 
 from kg.corpus.jsonl import json_problem
 from kg.errors import RecordError, SourceError
-from kg.types import ExtractionRecord
+from kg.records import ExtractionRecord
 
 
 def _reason(err: ValidationError) -> str:

@@ -35,7 +35,7 @@ from kg.graph.builder import build_graph
 from kg.graph.derive import alias_index
 from kg.resolve.resolver import Resolver
 from kg.taxonomy import Taxonomy, load_taxonomy
-from kg.types import Entity, EntityType, ExtractionRecord
+from kg.records import Entity, EntityType, ExtractionRecord
 
 LinkMode = Literal["batch", "incremental"]
 LINK_MODES: tuple[LinkMode, ...] = ("batch", "incremental")

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from kg.types import ExtractionRecord
+from kg.records import ExtractionRecord
 
 T = TypeVar("T")
 G = TypeVar("G")

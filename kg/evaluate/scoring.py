@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from kg.evaluate.matching import AliasIndex, Item, items_match, match_items, normalize_family
 from kg.evaluate.report import EvalReport, FieldErrors, FieldScore
-from kg.types import ExtractionRecord
+from kg.records import ExtractionRecord
 
 FIELDS: tuple[str, ...] = (
     "proposed", "entities", "entities_typed", "evaluated_on", "tasks", "metrics", "baselines",

@@ -9,7 +9,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from kg.extract.budget import tick
 from kg.extract.mentions import MODIFIER_BLOCK
-from kg.types import Comparable, EntityType, Outperforms
+from kg.records import Comparable, EntityType, Outperforms
 
 _STRONG = (
     r"(?:improve[sd]?|advance[sd]?|push(?:es)?)\s+(?:upon\s+|over\s+|on\s+)?(?=the\s+(?:previous\s+|current\s+)?state[- ]of[- ]the[- ]art)|"

@@ -15,7 +15,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from kg.extract.entities import is_generic
 from kg.extract.lexicon import is_known
 from kg.extract.mentions import MODIFIER_BLOCK
-from kg.types import EntityType
+from kg.records import EntityType
 
 # nouns that say "a kind of contribution"; dropped from the end of a coined phrase
 HEAD_NOUNS = {

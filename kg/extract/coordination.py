@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from kg.types import Entity, ExtractionRecord
+from kg.records import Entity, ExtractionRecord
 
 _SLASHED = re.compile(r"^([A-Za-z][\w\-]*)/([A-Za-z][\w\-]*)(\s+.+)$")
 

@@ -20,7 +20,7 @@ from kg.extract.mentions import is_name_shaped
 from kg.extract.names import surface_key
 from kg.extract.nlp import english
 from kg.extract.proposed import title_names
-from kg.types import Paper
+from kg.records import Paper
 
 
 @dataclass

@@ -25,7 +25,7 @@ from kg.corpus import ReadReport, read_papers
 from kg.errors import BudgetError
 from kg.extract.corpus_names import CorpusNames
 from kg.extract.parallel import extract_within_budget, report_skip
-from kg.types import Paper
+from kg.records import Paper
 
 if TYPE_CHECKING:
     from distributed import Client

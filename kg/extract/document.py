@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 
 from kg.extract.markup import strip_markup
 from kg.extract.nlp import english
-from kg.types import Paper
+from kg.records import Paper
 
 
 @dataclass

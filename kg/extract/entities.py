@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from kg.extract.acronyms import AcronymDefinition
 from kg.extract.mentions import Mention
 from kg.extract.names import surface_key
-from kg.extract.typing import entity_type
+from kg.extract.type_rules import entity_type
 from kg.taxonomy import load_taxonomy
-from kg.types import Entity, EntityType
+from kg.records import Entity, EntityType
 
 _GENERIC = {
     "method", "methods", "model", "models", "approach", "approaches", "framework", "system", "network",

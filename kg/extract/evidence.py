@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
-from kg.types import Evidence, EvidenceRelation, ExtractionRecord
+from kg.records import Evidence, EvidenceRelation, ExtractionRecord
 
 _CUES: dict[str, re.Pattern[str]] = {
     "evaluated_on": re.compile(r"\b(?:evaluat\w*|experiment\w*|results?|benchmark\w*|achiev\w*|on\b|accuracy|score\w*)", re.I),

@@ -28,7 +28,7 @@ from kg.extract.syntax import tag
 from kg.extract.typed import apply_typer
 from kg.extract.proposed import is_cited, proposal_spans, proposed_mentions, title_lead_phrase, title_names
 from kg.typer import load_typer
-from kg.types import Entity, ExtractionRecord, Paper, PaperKind, ProposedEntity
+from kg.records import Entity, ExtractionRecord, Paper, PaperKind, ProposedEntity
 
 USE_NER = os.environ.get("KG_USE_NER", "0") == "1"  # measured: lowers dev F1, so opt-in
 MODE_ENV = "KG_EXTRACT_MODE"

@@ -14,7 +14,7 @@ from kg.extract.claims import Named
 from kg.extract.membership import FamilyContext, canonical_family
 from kg.extract.names import surface_key
 from kg.taxonomy import load_taxonomy
-from kg.types import Outperforms
+from kg.records import Outperforms
 
 _EXTEND_CUES = re.compile(
     r"\b(?:variant of|extension of|extends?|extending|generali[sz]es|generali[sz]ation of|built (?:up)?on(?: top of)?|"

@@ -6,7 +6,7 @@ import json
 from functools import cache
 from importlib import resources
 
-from kg.types import ENTITY_TYPES, EntityType
+from kg.records import ENTITY_TYPES, EntityType
 
 
 @cache

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from kg.extract.budget import tick
 from kg.extract.lexicon import is_known, known_entities
-from kg.types import EntityType
+from kg.records import EntityType
 
 # detector priority: lower wins when spans overlap with equal length
 PRIORITY = {"acronym": 0, "title": 1, "corpus": 2, "lexicon": 3, "name": 4, "task": 5, "metric": 6, "ner": 7, "chunk": 8}

@@ -17,7 +17,7 @@ from kg.corpus.report import ReadReport
 from kg.errors import BudgetError
 from kg.extract.corpus_names import CorpusNames
 from kg.extract.extractor import extract_paper
-from kg.types import ExtractionRecord, Paper
+from kg.records import ExtractionRecord, Paper
 
 logger = logging.getLogger(__name__)
 Outcome = ExtractionRecord | BudgetError

@@ -22,7 +22,7 @@ from kg.config import Budget, default_budget
 from kg.corpus import ReadReport, read_papers
 from kg.extract.corpus_names import CorpusNames, collect_names
 from kg.extract.parallel import Outcome, _extract_chunk, _init, extract_within_budget, report_skip
-from kg.types import ExtractionRecord, Paper
+from kg.records import ExtractionRecord, Paper
 
 Sources = Iterable[str | Path] | str | Path | Callable[[], Iterable[Paper]]
 Batch = list[tuple[Paper, ExtractionRecord]]

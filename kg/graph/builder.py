@@ -19,7 +19,7 @@ from kg.resolve.model import ResolvedRecord
 from kg.resolve.resolution import Resolution
 from kg.taxonomy import Taxonomy, load_taxonomy
 from kg.corpus.hashing import content_hash
-from kg.types import ExtractionRecord, Paper
+from kg.records import ExtractionRecord, Paper
 
 
 def build_graph(

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from kg.resolve.canonical import choose_type
 from kg.resolve.keys import match_key
 from kg.resolve.variants import fold_edition
-from kg.types import EntityType, ExtractionRecord
+from kg.records import EntityType, ExtractionRecord
 
 
 DATA_TYPES = frozenset({"Dataset", "Benchmark"})

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from kg.types import EntityType, PaperKind
+from kg.records import EntityType, PaperKind
 
 
 class _Frozen(BaseModel):
@@ -80,7 +80,7 @@ class ResolvedComparable(_Frozen):
 
 
 class ResolvedEvidence(_Frozen):
-    """The sentence behind one relation (``kg.types.Evidence``), its ends as keys (a family key for is_a)."""
+    """The sentence behind one relation (``kg.records.Evidence``), its ends as keys (a family key for is_a)."""
 
     relation: str
     source: str

@@ -17,7 +17,7 @@ from kg.resolve.model import (
     ResolvedOutperforms,
     ResolvedRecord,
 )
-from kg.types import ExtractionRecord
+from kg.records import ExtractionRecord
 
 T = TypeVar("T")
 

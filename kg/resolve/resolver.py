@@ -43,7 +43,7 @@ from kg.resolve.variants import expand_abbreviations, fold_publisher, spelled_ac
 from kg.resolve.senses import order as content_order
 from kg.resolve.senses import weight as total_weight
 from kg.taxonomy import Taxonomy, load_taxonomy
-from kg.types import EntityType, ExtractionRecord
+from kg.records import EntityType, ExtractionRecord
 
 
 class Resolver:

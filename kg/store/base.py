@@ -15,7 +15,7 @@ from typing import Any, Literal, Protocol, runtime_checkable
 
 from kg.graph.model import KnowledgeGraph
 from kg.resolve.alias_index import AliasIndex
-from kg.types import Paper
+from kg.records import Paper
 
 ExportFormat = Literal["json", "graphml", "csv"]
 EXPORT_FORMATS: tuple[ExportFormat, ...] = ("json", "graphml", "csv")

@@ -12,7 +12,6 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
-from typing import Any
 
 from kg.errors import StoreError
 from kg.graph.derive import alias_index, update_alias_index
@@ -26,7 +25,7 @@ from kg.store.merge import ClaimIndex, remove_papers_touching, replace_papers
 from kg.store.serialize import read_graph, write_graph
 from kg.store.text_match import PhraseFinder, paper_from_attrs
 from kg.taxonomy import Taxonomy, load_taxonomy
-from kg.types import Paper
+from kg.records import Paper
 
 GRAPH_FILE = "graph.json"
 

@@ -9,7 +9,7 @@ from kg.resolve.resolution import Resolution
 from kg.resolve.resolver import Resolver, lookup_keys
 from kg.store.base import Store
 from kg.taxonomy import Taxonomy, load_taxonomy
-from kg.types import ExtractionRecord, Paper
+from kg.records import ExtractionRecord, Paper
 
 
 def ingest(

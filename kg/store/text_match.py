@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from kg.types import Paper
+from kg.records import Paper
 
 _WORD = re.compile(r"\w+")
 

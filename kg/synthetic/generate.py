@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from kg.synthetic.compose import SyntheticPaper, compose
 from kg.synthetic.pools import build_pools
-from kg.types import ExtractionRecord, Paper
+from kg.records import ExtractionRecord, Paper
 
 
 def generate_labelled(n: int, seed: int = 0, start: int = 0) -> Iterator[SyntheticPaper]:

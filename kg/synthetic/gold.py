@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from kg.extract.lexicon import known_entities
 from kg.synthetic.vocab import VARIANT_SUFFIXES
-from kg.types import Comparable, Entity, EntityType, ExtractionRecord, Outperforms, ProposedEntity
+from kg.records import Comparable, Entity, EntityType, ExtractionRecord, Outperforms, ProposedEntity
 
 
 @dataclass

@@ -26,7 +26,7 @@ from kg.extract.typed import candidate_of
 from kg.typer.candidate import Candidate
 from kg.typer.features import features
 from kg.typer.model import CLASSES, NONE, TyperModel, fit
-from kg.types import ExtractionRecord, Paper
+from kg.records import ExtractionRecord, Paper
 
 DATA = Path(__file__).resolve().parents[2] / "benchmarks" / "data"
 DEFAULT_SETS = (

@@ -12,8 +12,8 @@ from kg.corpus import read_papers
 from kg.errors import StoreError
 from kg.evaluate import load_records
 from kg.store import EmbeddedStore, Neo4jStore, ingest
-from kg.store.neo4j_schema import init_db, wipe_database
-from kg.store.neo4j_settings import Neo4jSettings
+from kg.store.neo4j.schema import init_db, wipe_database
+from kg.store.neo4j.settings import Neo4jSettings
 from datapaths import GOLD_DEV, SEED_PAPERS
 
 URI = os.environ.get("NEO4J_URI", "bolt://127.0.0.1:7687")

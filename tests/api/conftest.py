@@ -17,7 +17,7 @@ from kg.config import sample_corpus
 from kg.corpus import read_papers
 from kg.extract import extract_corpus
 from kg.store import EmbeddedStore, ingest
-from kg.types import ExtractionRecord, Paper
+from kg.records import ExtractionRecord, Paper
 
 from _apikit import Api, Served
 from _apineo4j import OwnNeo4j

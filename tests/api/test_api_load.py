@@ -12,7 +12,7 @@ from typing import Any
 import httpx
 
 from kg.store import EmbeddedStore, ingest
-from kg.types import ExtractionRecord, Outperforms, Paper
+from kg.records import ExtractionRecord, Outperforms, Paper
 
 CLIENTS = 8
 SECONDS = 4.0
@@ -62,7 +62,7 @@ def test_concurrent_clients_during_reingest_on_neo4j() -> None:
     from kg.api import create_app
     from kg.api.neo4j import neo4j_reads
     from kg.store import Neo4jStore
-    from kg.store.neo4j_schema import wipe_database
+    from kg.store.neo4j.schema import wipe_database
 
     settings = neo4j_settings()
     with Neo4jStore(settings) as store:

@@ -17,8 +17,9 @@ import pytest
 
 from kg.api import create_app, embedded_reads
 from kg.api.neo4j import Neo4jReadsFactory, neo4j_reads
-from kg.graph.reads import NAMED_LABELS, GraphReads, NetworkxReads, Related, encode_cursor
-from kg.store.neo4j_reads import Neo4jReads
+from kg.graph.reads import NAMED_LABELS, GraphReads, Related, encode_cursor
+from kg.store.embedded_reads import NetworkxReads
+from kg.store.neo4j.reads import Neo4jReads
 
 from _apikit import Served, eventually
 from _apineo4j import DOWN_PORT, OwnNeo4j, load_gold, settings

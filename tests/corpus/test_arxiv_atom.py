@@ -1,6 +1,6 @@
 from kg.corpus.arxiv_atom import read_atom
 from kg.errors import RecordError
-from kg.types import Paper
+from kg.records import Paper
 
 FEED = """<?xml version="1.0" encoding="UTF-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xmlns:arxiv="http://arxiv.org/schemas/atom">

@@ -14,7 +14,7 @@ from kg.config import MAX_NAMES_PER_SENTENCE, MAX_PAPER_CHARS, MAX_RUN_CHARS, MA
 from kg.corpus import ReadReport, read_papers
 from kg.corpus.budget import check_size, longest_run, sentence_count, size_problem
 from kg.errors import BudgetError, RecordError
-from kg.types import Paper
+from kg.records import Paper
 
 GOOD = [
     {"id": "g1", "title": "LoRA-Q: quantised adapters", "abstract": "We propose LoRA-Q. LoRA-Q outperforms LoRA on GLUE."},

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from kg.config import Budget
 from kg.corpus import ReadReport, read_papers
 from kg.errors import SourceError
-from kg.types import Paper
+from kg.records import Paper
 
 SUFFIXES = [".jsonl", ".txt", ".xml"]
 FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

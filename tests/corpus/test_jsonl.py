@@ -4,7 +4,7 @@ import pytest
 
 from kg.corpus.jsonl import detect_jsonl_kind, is_snapshot_record, read_jsonl
 from kg.errors import RecordError
-from kg.types import Paper
+from kg.records import Paper
 from datapaths import SEED_PAPERS
 
 SEED = SEED_PAPERS

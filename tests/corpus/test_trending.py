@@ -2,7 +2,7 @@ from pathlib import Path
 
 from kg.corpus.trending import is_header, looks_like_abstract, read_trending
 from kg.errors import RecordError
-from kg.types import Paper
+from kg.records import Paper
 
 BUNDLED = Path(__file__).resolve().parents[2] / "kg" / "data" / "sample" / "hf_trending_papers.txt"
 HEADER = "new\n\nGet trending papers in your email inbox!\n\nSubscribe\n\nbyAK and the research community\n\nMar 11\n\n"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kg.types import ExtractionRecord
+from kg.records import ExtractionRecord
 
 from datapaths import GOLD_DEV, SEED_PAPERS  # noqa: F401  (re-exported for the evaluation tests)
 

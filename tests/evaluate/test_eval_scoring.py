@@ -8,7 +8,7 @@ import pytest
 from _evalkit import GOLD_DEV, make_record
 
 from kg.evaluate import FIELDS, evaluate, load_records
-from kg.types import ExtractionRecord
+from kg.records import ExtractionRecord
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from kg.extract import collect_names, document, extract_paper
 from kg.extract.budget import DeadlineExceeded, deadline, tick
 from kg.extract.parallel import extract_parallel
 from kg.extract.streaming import stream_extract
-from kg.types import Paper
+from kg.records import Paper
 
 RIVALS = ", ".join(f"RivalNet-{i:04d}-Baseline" for i in range(1, 2001))
 NAMES_2000 = f"We propose M0, a new method. M0 outperforms {RIVALS} on ImageNet."  # 48 KB, the attack input

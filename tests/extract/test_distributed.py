@@ -8,7 +8,7 @@ from kg.corpus import read_papers
 from kg.extract import collect_names, extract_paper
 from kg.extract.distributed import extract_with_dask
 from kg.synthetic import generate, write_corpus
-from kg.types import Paper
+from kg.records import Paper
 
 
 @pytest.fixture(scope="module")

@@ -1,7 +1,7 @@
 """Extractor behaviour on real sentences from the seed abstracts."""
 
 from kg.extract import collect_names, extract_paper
-from kg.types import Paper
+from kg.records import Paper
 
 
 def extract(title: str, abstract: str, pid: str = "p1"):
@@ -263,7 +263,7 @@ def test_generic_rivals_end_where_the_winner_is_named_again() -> None:
 
 
 def test_a_name_inside_an_adjective_compound_is_not_the_proposal() -> None:
-    from kg.types import Paper
+    from kg.records import Paper
 
     paper = Paper(id="p", title="Sparse retrieval losses",
                   abstract="In this paper, we introduce the IDF-aware FLOPS loss, which introduces Inverted Document "

@@ -214,7 +214,7 @@ def test_a_proposal_beating_other_members_of_a_family_is_one_of_them() -> None:
 
 def test_a_family_claim_is_not_expanded_to_a_lower_case_kind_of_method() -> None:
     from kg.extract.families import expand_family_claims
-    from kg.types import Outperforms
+    from kg.records import Outperforms
 
     claim = Outperforms(winner="X", loser="other PEFT methods", loser_generic=True, evidence="…")
     is_a = [("adapters", "parameter-efficient fine-tuning"), ("LoRA", "parameter-efficient fine-tuning")]

@@ -15,7 +15,7 @@ import pytest
 from kg.corpus import read_papers
 from kg.extract import extract_corpus
 from kg.extract.hygiene import TOOL, junk_reason
-from kg.types import ExtractionRecord
+from kg.records import ExtractionRecord
 
 PAPERS = Path(__file__).resolve().parents[2] / "benchmarks" / "data" / "hygiene_papers.jsonl"
 LATEX = re.compile(r"\\[a-zA-Z]|(?:emph|textbf|textit|mathrm)\{")

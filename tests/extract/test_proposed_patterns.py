@@ -3,7 +3,7 @@
 from kg.extract import extract_paper
 from kg.extract.coined import coined_spans
 from kg.extract.document import PaperText
-from kg.types import Paper
+from kg.records import Paper
 
 
 def proposed(abstract: str, title: str = "A study of things") -> list[str]:

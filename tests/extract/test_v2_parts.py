@@ -10,7 +10,7 @@ from kg.extract.hygiene import junk_reason
 from kg.extract.markup import strip_markup
 from kg.extract.nlp import english
 from kg.extract.syntax import tag
-from kg.types import Paper
+from kg.records import Paper
 
 
 def test_markup_goes_math_stays() -> None:

@@ -6,7 +6,7 @@ from typing import Any
 
 from kg.graph import KnowledgeGraph, build_graph
 from kg.resolve import Resolution, resolve
-from kg.types import ExtractionRecord, Paper
+from kg.records import ExtractionRecord, Paper
 
 
 def ent(name: str, *aliases: str, type: str = "Method") -> dict[str, Any]:

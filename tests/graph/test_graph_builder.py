@@ -128,7 +128,7 @@ def test_every_paper_relationship_carries_its_sentence() -> None:
     from kg.extract.extractor import extract_paper
     from kg.graph import build_graph
     from kg.resolve import resolve
-    from kg.types import Paper
+    from kg.records import Paper
 
     paper = Paper(id="x", title="SoRA: Sparse Low-Rank Adaptation", abstract=(
         "We extend LoRA to SoRA, a parameter-efficient fine-tuning method. SoRA outperforms LoRA and adapters on "

@@ -3,7 +3,7 @@
 from kg.graph import KnowledgeGraph, alias_index, prune, refresh
 from kg.resolve import Resolver
 from kg.taxonomy import load_taxonomy
-from kg.types import ExtractionRecord
+from kg.records import ExtractionRecord
 
 from _graphkit import build, ent
 

@@ -8,7 +8,7 @@ import pytest
 from graph_oracle import find_entity, methods_in_family, outperformers
 from kg.graph import KnowledgeGraph, build_graph, stats
 from kg.resolve import resolve
-from kg.types import ExtractionRecord, Paper
+from kg.records import ExtractionRecord, Paper
 from datapaths import GOLD_DEV, SEED_PAPERS
 
 

@@ -7,7 +7,8 @@ import pytest
 
 from graph_oracle import find_entity, find_family, methods_in_family
 from kg.graph.model import COMPARABLE_TO, EXTENDS, MENTIONS, OUTPERFORMS
-from kg.graph.reads import CursorError, EdgeRecord, GraphReads, NetworkxReads, Related, decode_cursor, encode_cursor
+from kg.graph.reads import CursorError, EdgeRecord, GraphReads, Related, decode_cursor, encode_cursor
+from kg.store.embedded_reads import NetworkxReads
 
 from _graphkit import build
 

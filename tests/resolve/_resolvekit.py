@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kg.types import ExtractionRecord
+from kg.records import ExtractionRecord
 
 
 def ent(name: str, *aliases: str, type: str = "Method") -> dict[str, Any]:

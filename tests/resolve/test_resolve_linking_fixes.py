@@ -143,7 +143,7 @@ def test_editions_spelled_out_forms_and_publishers_join_their_entity() -> None:
     """COCO 2015 is COCO (edition kept), WMT'14 is WMT 2014, CoNLL-2003 is not CoNLL-2012,
     Stanford NLI is SNLI, full FT is full fine-tuning, MS COCO is COCO."""
     from kg.resolve import resolve
-    from kg.types import Entity, ExtractionRecord
+    from kg.records import Entity, ExtractionRecord
 
     def record(pid: str, *entities: tuple[str, str]) -> ExtractionRecord:
         return ExtractionRecord(id=pid, title=pid, entities=[Entity(name=n, aliases=[], type=t) for n, t in entities])  # type: ignore[arg-type]

@@ -4,7 +4,7 @@ import pytest
 
 from kg.errors import KgError
 from kg.resolve import AliasIndex, IndexedEntity, Resolver, resolve
-from kg.types import ExtractionRecord
+from kg.records import ExtractionRecord
 
 from _resolvekit import ent, rec
 

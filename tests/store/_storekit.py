@@ -10,7 +10,7 @@ from typing import Any
 
 from kg.graph import KnowledgeGraph
 from kg.store import Store
-from kg.types import ExtractionRecord, Paper
+from kg.records import ExtractionRecord, Paper
 
 LORA_SB = Paper(
     id="seed-050",

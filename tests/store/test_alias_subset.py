@@ -10,7 +10,7 @@ from _storekit import MakeStore
 from kg.extract import extract_corpus
 from kg.resolve.resolver import Resolver, lookup_keys
 from kg.store import ingest
-from kg.types import Paper
+from kg.records import Paper
 from datapaths import SEED_PAPERS
 
 SEED = SEED_PAPERS
@@ -41,7 +41,7 @@ def test_the_subset_resolves_a_batch_like_the_whole_index(make_store: MakeStore,
 
 
 def test_lookup_keys_cover_names_aliases_and_head_words() -> None:
-    from kg.types import ExtractionRecord
+    from kg.records import ExtractionRecord
 
     record = ExtractionRecord.model_validate(
         {"id": "p", "entities": [{"name": "BLEU score", "type": "Metric"}, {"name": "LoRA", "aliases": ["Low-Rank Adaptation"]}]}

@@ -11,10 +11,10 @@ import pytest
 from _neo4jkit import fresh_store
 from _storekit import MakeStore
 
-import kg.store.neo4j as neo4j_module
+import kg.store.neo4j.store as neo4j_module
 from kg.pipeline import ingest_sources
 from kg.store import EmbeddedStore, Store
-from kg.types import Paper
+from kg.records import Paper
 from datapaths import SEED_PAPERS
 
 # "LLM alignment" (a1) and "LLM Alignment" (b1) are one entity, used once each: a tie that the total

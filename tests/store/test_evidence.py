@@ -11,7 +11,7 @@ from kg.extract import extract_paper
 from kg.graph.model import OUTPERFORMS
 from kg.store import EmbeddedStore, ingest
 from kg.store.evidence import EvidencePool
-from kg.types import Paper
+from kg.records import Paper
 
 RIVALS = ", ".join(f"Rival{i}Net" for i in range(90))  # within the names-per-sentence budget
 PAPER = Paper(id="e1", title="M0: a method", abstract=f"We propose M0. M0 outperforms {RIVALS} on ImageNet. It is fast.")

@@ -12,7 +12,7 @@ from _storekit import synthetic
 
 from kg.graph import KnowledgeGraph
 from kg.store import EmbeddedStore, Neo4jStore, ingest
-from kg.types import ExtractionRecord, Paper
+from kg.records import ExtractionRecord, Paper
 
 
 @pytest.fixture

@@ -29,7 +29,7 @@ from kg.graph import KnowledgeGraph, build_graph
 from kg.resolve import resolve
 from kg.graph import stats
 from kg.store import Neo4jStore, init_db
-from kg.store.neo4j_settings import Neo4jSettings
+from kg.store.neo4j.settings import Neo4jSettings
 
 REPO = Path(__file__).resolve().parents[2]
 PAPERS = 2000

@@ -9,7 +9,7 @@ from graph_oracle import find_entity, outperformers
 from _storekit import LORA_SB, SB_RECORD, record
 
 from kg.store import EmbeddedStore, ingest
-from kg.types import Paper
+from kg.records import Paper
 
 EVIL = "Evil'}) DETACH DELETE n //"
 NASTY = 'Na`s"ty {x: $y} \\ `) MATCH (m) DETACH DELETE m'

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kg.errors import StoreError
-from kg.store.neo4j_rows import (
+from kg.store.neo4j.rows import (
     edge_from_neo4j,
     edge_row,
     entity_derived,

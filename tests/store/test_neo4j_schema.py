@@ -10,7 +10,7 @@ from neo4j.exceptions import ConstraintError
 
 from kg.errors import StoreError
 from kg.store import Neo4jStore, open_store
-from kg.store.neo4j_schema import apply_schema, init_db
+from kg.store.neo4j.schema import apply_schema, init_db
 
 KEYS = {"Paper": "id", "Entity": "key", "Family": "key", "Method": "key", "Model": "key", "Dataset": "key",
         "Benchmark": "key", "Task": "key", "Metric": "key"}

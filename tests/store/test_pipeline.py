@@ -12,7 +12,7 @@ from kg.graph.model import MENTIONS, entity_node, paper_node
 from kg.pipeline import ingest_sources, stored_lexicon
 from kg.resolve.keys import entity_key
 from kg.store import Store
-from kg.types import ExtractionRecord, Paper
+from kg.records import ExtractionRecord, Paper
 
 USER = Paper(
     id="a-1",

@@ -13,7 +13,7 @@ from pathlib import Path
 from kg.store import EmbeddedStore, ingest
 from kg.store.serialize import write_json_atomic
 from kg.store.tempfiles import STALE_TEMP_SECONDS, sweep_stale
-from kg.types import ExtractionRecord, Paper
+from kg.records import ExtractionRecord, Paper
 
 PAPER = Paper(id="p1", title="LoRA-Q: quantised adapters", abstract="We propose LoRA-Q. LoRA-Q outperforms LoRA.")
 RECORD = ExtractionRecord(id="p1", entities=[{"name": "LoRA-Q"}, {"name": "LoRA"}],

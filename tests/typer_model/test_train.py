@@ -5,7 +5,7 @@ from __future__ import annotations
 from kg.typer.candidate import Candidate
 from kg.typer.model import NONE
 from kg.typer.train import gold_types, label_of
-from kg.types import Entity, ExtractionRecord
+from kg.records import Entity, ExtractionRecord
 
 
 def _candidate(name: str, *surfaces: str) -> Candidate:

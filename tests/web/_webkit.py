@@ -96,7 +96,7 @@ def neo4j_driver() -> Any:
     import pytest
 
     from kg.errors import StoreError
-    from kg.store.neo4j_settings import Neo4jSettings, connect
+    from kg.store.neo4j.settings import Neo4jSettings, connect
 
     try:
         return connect(Neo4jSettings(uri=NEO4J_URI))
@@ -106,7 +106,7 @@ def neo4j_driver() -> Any:
 
 def neo4j_counts() -> tuple[int, int]:
     """How many nodes and relationships the Neo4j at NEO4J_URI holds."""
-    from kg.store.neo4j_settings import Neo4jSettings
+    from kg.store.neo4j.settings import Neo4jSettings
 
     database = Neo4jSettings(uri=NEO4J_URI).database
     driver = neo4j_driver()
@@ -120,8 +120,8 @@ def neo4j_counts() -> tuple[int, int]:
 
 def wipe_neo4j() -> None:
     """Delete every node and relationship of the Neo4j at NEO4J_URI (schema kept)."""
-    from kg.store.neo4j_schema import wipe_database
-    from kg.store.neo4j_settings import Neo4jSettings
+    from kg.store.neo4j.schema import wipe_database
+    from kg.store.neo4j.settings import Neo4jSettings
 
     driver = neo4j_driver()
     try:

@@ -7,7 +7,7 @@ makes the server refuse any write that got past both (reported as ``CypherRefuse
 carries a tag in its transaction metadata; a query still running ``WATCHDOG_S`` after its time
 limit is terminated by that tag (Neo4j's own timeout does not stop every expression loop). At most ``row_cap + 1`` records are
 pulled (the extra one only sets ``truncated``). Nodes and relationships come back with the
-embedded model's ids and properties (kg.store.neo4j_rows), so the page draws the same graph
+embedded model's ids and properties (kg.store.neo4j.rows), so the page draws the same graph
 whichever store answers; relationship ends no cell returned are fetched in one more read.
 """
 
@@ -41,8 +41,8 @@ from kg.api.console.plan import check_plan
 from kg.api.console.values import GraphCollector, node_value, path_value, plain, relationship_value
 from kg.errors import KgError
 from kg.store.cypher import query as named_query
-from kg.store.neo4j_rows import edge_from_neo4j, node_from_neo4j
-from kg.store.neo4j_settings import one_line
+from kg.store.neo4j.rows import edge_from_neo4j, node_from_neo4j
+from kg.store.neo4j.settings import one_line
 
 WATCHDOG_S = 2.0
 """Seconds past its time limit after which a still running query is terminated by its tag."""

@@ -6,7 +6,7 @@ import re
 
 from kg.extract.lexicon import known_entities
 from kg.extract.mentions import TASK_HEADS
-from kg.types import EntityType
+from kg.records import EntityType
 
 _NEXT_WORD_TYPES: dict[str, EntityType] = {
     "dataset": "Dataset", "datasets": "Dataset", "corpus": "Dataset", "corpora": "Dataset",

@@ -2,7 +2,7 @@
 
 Every method runs exactly one parameterised query from ``queries/reads_*.cypher`` in a READ
 access-mode session, and answers exactly as ``NetworkxReads`` does: nodes come back through
-``kg.store.neo4j_rows.node_from_neo4j`` (so ids and properties are the embedded model's).
+``kg.store.neo4j.rows.node_from_neo4j`` (so ids and properties are the embedded model's).
 
 The server does the filtering, counting and paging wherever that is exact: listings without
 text (``list_nodes``, ``list_related``: family membership and links to given nodes checked
@@ -38,16 +38,16 @@ from kg.graph.reads import (
     NameRequest,
     NodeRecord,
     Related,
-    _contains_all,
-    _edge_order,
-    _page_start,
-    _texts,
+    contains_all,
+    edge_order,
+    page_start,
+    texts,
     words,
 )
 from kg.resolve.keys import entity_key, match_key
 from kg.store.cypher import query
-from kg.store.neo4j_rows import EDGE_KEY, edge_from_neo4j, node_from_neo4j
-from kg.store.neo4j_settings import one_line
+from kg.store.neo4j.rows import EDGE_KEY, edge_from_neo4j, node_from_neo4j
+from kg.store.neo4j.settings import one_line
 
 QUERY_MAX_HOPS = 6
 """The longest path ``reads_shortest_paths.cypher`` looks for (its pattern's fixed bound)."""
@@ -208,7 +208,7 @@ class Neo4jReads:
             source, target = (node, other) if row["leaving"] else (other, node)
             result[node].append(_edge(source, target, row["type"], row["props"]))
         for found in result.values():
-            found.sort(key=_edge_order)
+            found.sort(key=edge_order)
         return result
 
     def _seek(self, ids: Collection[str] | None) -> dict[str, Any]:
@@ -222,7 +222,7 @@ class Neo4jReads:
         rows = self._run("reads_matching", labels=_labels(labels), needles=needles, ascii=_ASCII, **self._seek(ids))
         records = (_record(row["labels"], row["props"]) for row in _present(rows))
         return sorted(
-            (r for r in records if r.label in labels and _contains_all(" ".join(words(" ".join(_texts(r)))), needles)),
+            (r for r in records if r.label in labels and contains_all(" ".join(words(" ".join(texts(r)))), needles)),
             key=lambda r: r.sort_key,
         )
 
@@ -234,7 +234,7 @@ class Neo4jReads:
         first: int = 20,
         after: str | None = None,
     ) -> tuple[list[NodeRecord], int]:
-        start = _page_start(after)
+        start = page_start(after)
         wanted = frozenset(labels)
         if text:
             pool = self._matching(wanted, words(text), ids)
@@ -251,7 +251,7 @@ class Neo4jReads:
         first: int = 20,
         after: str | None = None,
     ) -> tuple[list[NodeRecord], int]:
-        start = _page_start(after)
+        start = page_start(after)
         links = [_link(link) for link in related.links]
         family = split_ids([related.family])["families"] if related.family is not None else []
         # Candidates come from the family's members, else the first link's ends, else the ids; the rest filter them.
@@ -270,14 +270,14 @@ class Neo4jReads:
             return _page(row["page"]), int(row["total"])
         needles = words(text)
         [row] = self._run("reads_related", first=_ALL, after=None, needles=needles, ascii=_ASCII, **params)
-        pool = [r for r in _page(row["page"]) if _contains_all(" ".join(words(" ".join(_texts(r)))), needles)]
+        pool = [r for r in _page(row["page"]) if contains_all(" ".join(words(" ".join(texts(r)))), needles)]
         offset = bisect_right(pool, start, key=lambda r: r.sort_key) if start is not None else 0
         return pool[offset : offset + max(first, 0)], len(pool)
 
     def member_pages(
         self, family_ids: Collection[str], first: int = 20, after: str | None = None
     ) -> dict[str, tuple[list[NodeRecord], int]]:
-        start = _page_start(after)
+        start = page_start(after)
         families = split_ids(family_ids)["families"]
         rows = self._run("reads_member_pages", keys=families, techniques=_TECHNIQUES, first=max(first, 0), after=_cursor(start))
         found = {family_node(row["key"]): (_page(row["page"]), int(row["total"])) for row in rows}
@@ -333,7 +333,7 @@ class Neo4jReads:
             for rel in path:
                 edge = _edge(rel["source"], rel["target"], rel["type"], rel["props"])
                 hop = (node, edge.other(node))
-                if hop not in best or _edge_order(edge) < _edge_order(best[hop]):
+                if hop not in best or edge_order(edge) < edge_order(best[hop]):
                     best[hop] = edge
                 node = hop[1]
                 sequence.append(node)

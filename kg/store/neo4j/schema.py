@@ -14,7 +14,7 @@ from neo4j.exceptions import DriverError, Neo4jError
 
 from kg.errors import StoreError
 from kg.store.cypher import query, schema_statements
-from kg.store.neo4j_settings import Neo4jSettings, connect, one_line
+from kg.store.neo4j.settings import Neo4jSettings, connect, one_line
 
 _applied: set[tuple[str, str | None]] = set()
 _lock = threading.Lock()

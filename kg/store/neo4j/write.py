@@ -16,7 +16,7 @@ of whose claims were dropped keeps its type, name and aliases when every new men
 its stored type, uses its stored name and only spellings it already has; a family likewise
 keeps its aliases when the new IS_A phrases are already among them. Those are merged with
 their stored values; everything else is re-derived from all its edges, and with it
-every entity that shares a surface with one of them (kg.store.neo4j_names), because whether
+every entity that shares a surface with one of them (kg.store.neo4j.names), because whether
 another entity uses a surface decides a name (kg.store.naming).
 """
 
@@ -32,8 +32,8 @@ from kg.errors import StoreError
 from kg.graph.model import IS_A, MENTIONS, TEXT, entity_node
 from kg.store.batches import Batch
 from kg.store.cypher import query
-from kg.store.neo4j_names import renamed_rows
-from kg.store.neo4j_rows import alias_props, edge_row, family_derived, node_row
+from kg.store.neo4j.names import renamed_rows
+from kg.store.neo4j.rows import alias_props, edge_row, family_derived, node_row
 from kg.taxonomy import Taxonomy
 
 _NODE_QUERIES = (("paper", "merge_papers"), ("entity", "merge_entities"), ("family", "merge_families"))
@@ -160,7 +160,7 @@ def _refresh(
     states: dict[str, dict[str, Any]],
 ) -> None:
     """Re-derive type, name and aliases of these entities (and of the entities sharing a surface with them:
-    kg.store.neo4j_names) from all their edges, and the aliases of these families. ``states``: the
+    kg.store.neo4j.names) from all their edges, and the aliases of these families. ``states``: the
     entities' stored state before the batch, whose names and aliases say whom they shared surfaces with."""
     if entities:
         before = {k: [str(states[k]["name"]), *map(str, states[k]["aliases"] or [])] for k in entities if k in states}

@@ -14,16 +14,14 @@ from typing import Any
 import networkx as nx
 from neo4j import Driver, ManagedTransaction, RoutingControl
 
-from kg.graph.model import OUTPERFORMS, TECHNIQUE_LABELS, KnowledgeGraph, entity_node
+from kg.graph.model import KnowledgeGraph
 from kg.resolve.alias_index import AliasIndex
-from kg.resolve.keys import entity_key, match_key
 from kg.store.cypher import query
 from kg.store.evidence import EvidencePool
-from kg.store.neo4j_rows import edge_from_neo4j, indexed_entity, node_from_neo4j
+from kg.store.neo4j.rows import edge_from_neo4j, indexed_entity, node_from_neo4j
 from kg.store.text_match import PhraseFinder, paper_from_attrs, words
-from kg.types import Paper
+from kg.records import Paper
 
-_TECHNIQUES = sorted(TECHNIQUE_LABELS)
 ALIAS_CHUNK = 5000
 
 

@@ -5,7 +5,7 @@ Writes: ``upsert`` cuts the piece into batches of ``papers_per_batch`` papers
 which retries transient errors such as deadlocks or a leader switch for up to
 ``NEO4J_RETRY_SECONDS``). Inside a batch: drop the papers' old claims, ``UNWIND $rows … MERGE``
 the nodes (one query per node kind), then the relationships (one query per type), then
-refresh and prune what the batch touched (kg.store.neo4j_write). Every committed batch leaves a
+refresh and prune what the batch touched (kg.store.neo4j.write). Every committed batch leaves a
 consistent graph, and loading the same papers again changes nothing, so a load cut short (a
 crash, a killed server) is completed by running it again.
 
@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
-from typing import Any, TypeVar
+from typing import TypeVar
 
 import networkx as nx
 from neo4j import Driver
@@ -36,15 +36,15 @@ from neo4j.exceptions import DriverError, Neo4jError
 from kg.errors import StoreError
 from kg.graph.model import KnowledgeGraph
 from kg.resolve.alias_index import AliasIndex
-from kg.store import neo4j_read as read
+from kg.store.neo4j import store_reads as read
 from kg.store.base import ExportFormat
 from kg.store.batches import split_piece
 from kg.store.export import export_graph
-from kg.store.neo4j_schema import ensure_schema
-from kg.store.neo4j_settings import Neo4jSettings, connect, one_line
-from kg.store.neo4j_write import delete_papers, write_batch
+from kg.store.neo4j.schema import ensure_schema
+from kg.store.neo4j.settings import Neo4jSettings, connect, one_line
+from kg.store.neo4j.write import delete_papers, write_batch
 from kg.taxonomy import Taxonomy, load_taxonomy
-from kg.types import Paper
+from kg.records import Paper
 
 PAPERS_PER_BATCH = 1000
 T = TypeVar("T")
