@@ -21,18 +21,22 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from itertools import chain, islice
+from itertools import chain
 
 from kg.config import Budget, default_budget
-from kg.corpus import ReadReport, read_papers
+from kg.corpus import ReadReport, Sources, chunked, iter_papers
 from kg.corpus.hashing import content_hash
 from kg.errors import BudgetError, KgError
 from kg.extract.corpus_names import CorpusNames, paper_lexicon
 from kg.extract.parallel import extract_within_budget, report_skip
-from kg.extract.streaming import Sources, stream_extract
+from kg.extract.streaming import stream_extract
+from kg.graph.builder import build_graph
 from kg.graph.model import split_acronym
-from kg.store import Store, ingest
+from kg.resolve.resolution import Resolution
+from kg.resolve.resolver import Resolver, lookup_keys
+from kg.store import Store
 from kg.records import ExtractionRecord, Paper
+from kg.taxonomy import Taxonomy, load_taxonomy
 
 BATCH_SIZE = 2000  # papers resolved and written together
 _HASH_CHUNK = 5000  # ids per stored-hash lookup
@@ -48,6 +52,23 @@ class IngestSummary:
     relinked: int = 0  # stored papers re-extracted because a new name appears in their text
     new_names: int = 0
     entities: int = 0  # entities the written batches resolved to
+
+
+def ingest(
+    store: Store,
+    papers: Iterable[Paper],
+    records: Iterable[ExtractionRecord],
+    taxonomy: Taxonomy | None = None,
+) -> Resolution:
+    """Resolve ``records`` against what ``store`` already knows, build their graph piece, upsert it.
+
+    Returns the resolution (which key each paper's names became).
+    """
+    taxonomy = taxonomy or load_taxonomy()
+    records = list(records)
+    resolution = Resolver(store.alias_index(lookup_keys(records)), taxonomy).resolve(records)
+    store.upsert(build_graph(papers, records, resolution, taxonomy))
+    return resolution
 
 
 def ingest_sources(
@@ -84,7 +105,7 @@ def ingest_sources(
         on_plan(len(changed) + len(relink))
 
     def todo() -> Iterator[Paper]:
-        fresh_pass = (p for p in _papers(sources, ReadReport(), budget) if p.id in changed)
+        fresh_pass = (p for p in iter_papers(sources, ReadReport(), budget) if p.id in changed)
         return chain(fresh_pass, relink)
 
     with store.deferred_writes():
@@ -106,19 +127,13 @@ def stored_lexicon(store: Store) -> CorpusNames:
         lexicon.add_defined(defines, [split_acronym(a) for a in acronyms])
     return lexicon
 
-
-def _papers(sources: Sources, report: ReadReport, budget: Budget) -> Iterable[Paper]:
-    return sources() if callable(sources) else read_papers(sources, report, budget)
-
-
 def _changed_papers(
     store: Store, sources: Sources, summary: IngestSummary, force: bool, budget: Budget
 ) -> tuple[set[str], CorpusNames]:
     """Pass 1: ids of the papers to (re)write and the names they define."""
     changed: set[str] = set()
     names = CorpusNames()
-    papers = iter(_papers(sources, summary.read, budget))
-    while chunk := list(islice(papers, _HASH_CHUNK)):
+    for chunk in chunked(iter_papers(sources, summary.read, budget), _HASH_CHUNK):
         stored = {} if force else store.paper_hashes([p.id for p in chunk])
         for paper in chunk:
             if stored.get(paper.id) == content_hash(paper):
@@ -149,9 +164,11 @@ def _batches(
     always extracted: their old records are what changed), else extracted with ``lexicon``. Papers
     over ``budget`` are left out and go to ``report``."""
     if records is not None:
-        papers = iter(todo())
-        while batch := list(islice(papers, batch_size)):
-            pairs = [(p, _with_lexicon(p, records[p.id]) if p.id in changed else _extract_one(p, lexicon, budget)) for p in batch]
+        for batch in chunked(todo(), batch_size):
+            pairs = [
+                (p, _with_lexicon(p, records[p.id]) if p.id in changed else extract_within_budget(p, lexicon, budget))
+                for p in batch
+            ]
             for _, outcome in pairs:
                 if isinstance(outcome, BudgetError):
                     report_skip(outcome, report)
@@ -159,16 +176,12 @@ def _batches(
             yield [p for p, _ in kept], [r for _, r in kept]
         return
     for pairs in stream_extract(todo, batch_size=batch_size, workers=workers, report=report, corpus=lexicon, budget=budget):
-        yield [p for p, _ in pairs], [_with_lexicon(p, r) for p, r in pairs]
-
-
-def _extract_one(paper: Paper, lexicon: CorpusNames, budget: Budget) -> ExtractionRecord | BudgetError:
-    outcome = extract_within_budget(paper, lexicon, budget)
-    return outcome if isinstance(outcome, BudgetError) else _with_lexicon(paper, outcome)
+        yield [p for p, _ in pairs], [r for _, r in pairs]
 
 
 def _with_lexicon(paper: Paper, record: ExtractionRecord) -> ExtractionRecord:
-    """The record with the paper's corpus-name contribution, which the store keeps with the paper."""
+    """A precomputed record (a gold file, another extractor's output) with the paper's corpus-name
+    contribution, which the store keeps with the paper; records kg extracts carry it already."""
     if record.defines or record.acronyms:
         return record
     defines, acronyms = paper_lexicon(paper)

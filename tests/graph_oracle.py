@@ -25,7 +25,7 @@ from kg.graph.model import (
     family_node,
     is_entity,
 )
-from kg.resolve.keys import entity_key, match_key
+from kg.names.keys import entity_key, match_key
 
 
 

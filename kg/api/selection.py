@@ -29,7 +29,7 @@ from kg.graph.model import (
     paper_node,
 )
 from kg.graph.reads import Direction, EdgeRecord, NodeRecord, Related
-from kg.resolve.keys import match_key
+from kg.names.keys import match_key
 
 FAMILY_LABELS = (FAMILY,)
 USES = (PROPOSES, COMPARES_WITH)

@@ -15,13 +15,11 @@ from __future__ import annotations
 
 import os
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack
-from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kg.corpus import ReadReport, read_papers
+from kg.corpus import ReadReport, Sources, chunked, iter_papers
 from kg.errors import BudgetError
 from kg.extract.corpus_names import CorpusNames
 from kg.extract.parallel import extract_within_budget, report_skip
@@ -30,7 +28,6 @@ from kg.records import Paper
 if TYPE_CHECKING:
     from distributed import Client
 
-Source = Sequence[Paper] | Iterable[str | Path] | str | Path | Callable[[], Iterable[Paper]]
 MAX_PARTITION = 2000  # papers; keeps each task's payload a few MB
 
 
@@ -39,20 +36,6 @@ def _extract_partition(papers: list[Paper], corpus: CorpusNames) -> list[str | B
     scattered corpus keeps its matchers between tasks)."""
     outcomes = (extract_within_budget(paper, corpus) for paper in papers)
     return [o if isinstance(o, BudgetError) else o.model_dump_json() for o in outcomes]
-
-
-def _pass(source: Source, report: ReadReport | None = None) -> Iterable[Paper]:
-    if callable(source):
-        return source()
-    if isinstance(source, Sequence) and not isinstance(source, str) and source and isinstance(source[0], Paper):
-        return source  # type: ignore[return-value]
-    return read_papers(source, report if report is not None else ReadReport())  # type: ignore[arg-type]
-
-
-def _chunks(papers: Iterable[Paper], size: int) -> Iterator[list[Paper]]:
-    it = iter(papers)
-    while chunk := list(islice(it, size)):
-        yield chunk
 
 
 def _connect(stack: ExitStack, client: Client | None, scheduler: str | None) -> Client:
@@ -70,7 +53,7 @@ def _connect(stack: ExitStack, client: Client | None, scheduler: str | None) -> 
 
 
 def extract_with_dask(
-    source: Source,
+    source: Sources,
     out_path: str | Path,
     partitions: int | None = None,
     client: Client | None = None,
@@ -88,7 +71,7 @@ def extract_with_dask(
     """
     corpus = CorpusNames()
     total = 0
-    for paper in _pass(source):
+    for paper in iter_papers(source):
         corpus.add_paper(paper)
         total += 1
     out = Path(out_path)
@@ -114,7 +97,7 @@ def extract_with_dask(
                             fh.write(outcome + "\n")
                             written += 1
 
-            for chunk in _chunks(_pass(source, report), size):
+            for chunk in chunked(iter_papers(source, report), size):
                 in_flight.append(dask.submit(_extract_partition, chunk, names, pure=False))
                 drain(2 * workers)
             drain(0)

@@ -15,7 +15,7 @@ from kg.extract.chunks import noun_chunks
 from kg.extract.claims import Named, sentence_claims
 from kg.extract.coined import coined_spans, coined_type
 from kg.extract.coordination import split_coordinations
-from kg.extract.corpus_names import CorpusNames, collect_names
+from kg.extract.corpus_names import CorpusNames, collect_names, paper_lexicon
 from kg.extract.document import PaperText
 from kg.extract.entities import EntityTable, is_generic
 from kg.extract.evidence import relation_evidence
@@ -251,7 +251,8 @@ def _relations(paper: Paper, stage: EntityStage) -> ExtractionRecord:
         comparable=comparable,
     ))
     sentences = [text[start:end].strip() for start, end in pt.sentences]
-    return record.model_copy(update={"evidence": relation_evidence(record, sentences)})
+    defines, acronyms = paper_lexicon(paper)  # what the paper adds to the corpus lexicon, kept with it in the store
+    return record.model_copy(update={"evidence": relation_evidence(record, sentences), "defines": defines, "acronyms": acronyms})
 
 
 _RESULTS_CUE = re.compile(

@@ -10,9 +10,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from itertools import islice
 
 from kg.config import Budget, default_budget
+from kg.corpus import chunked
 from kg.corpus.report import ReadReport
 from kg.errors import BudgetError
 from kg.extract.corpus_names import CorpusNames
@@ -62,11 +62,6 @@ def kept(outcomes: Iterable[Outcome], report: ReadReport | None) -> list[Extract
     return records
 
 
-def _chunks(papers: Iterable[Paper], size: int) -> Iterator[list[Paper]]:
-    it = iter(papers)
-    while chunk := list(islice(it, size)):
-        yield chunk
-
 
 def extract_parallel(
     papers: Iterable[Paper],
@@ -82,9 +77,9 @@ def extract_parallel(
     """
     budget = budget or default_budget()
     if workers <= 1:
-        for chunk in _chunks(papers, chunk_size):
+        for chunk in chunked(papers, chunk_size):
             yield kept((extract_within_budget(paper, corpus, budget) for paper in chunk), report)
         return
     with ProcessPoolExecutor(max_workers=workers, initializer=_init, initargs=(corpus, budget)) as pool:
-        for outcomes in pool.map(_extract_chunk, _chunks(papers, chunk_size)):
+        for outcomes in pool.map(_extract_chunk, chunked(papers, chunk_size)):
             yield kept(outcomes, report)

@@ -12,33 +12,17 @@ workers keep busy while the caller stores a batch. A paper over the per-paper bu
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from itertools import islice
 from multiprocessing import get_context
-from pathlib import Path
 
 from kg.config import Budget, default_budget
-from kg.corpus import ReadReport, read_papers
+from kg.corpus import ReadReport, Sources, chunked, iter_papers
 from kg.extract.corpus_names import CorpusNames, collect_names
 from kg.extract.parallel import Outcome, _extract_chunk, _init, extract_within_budget, report_skip
 from kg.records import ExtractionRecord, Paper
 
-Sources = Iterable[str | Path] | str | Path | Callable[[], Iterable[Paper]]
 Batch = list[tuple[Paper, ExtractionRecord]]
-
-
-def _papers(sources: Sources, report: ReadReport | None = None, budget: Budget | None = None) -> Iterable[Paper]:
-    """One fresh pass over the sources: files/folders through the readers, or a callable's iterable."""
-    if callable(sources):
-        return sources()
-    return read_papers(sources, report if report is not None else ReadReport(), budget)
-
-
-def _batches(papers: Iterable[Paper], size: int) -> Iterator[list[Paper]]:
-    it = iter(papers)
-    while batch := list(islice(it, size)):
-        yield batch
 
 
 def _split(batch: list[Paper], parts: int) -> list[list[Paper]]:
@@ -102,8 +86,8 @@ def stream_extract(
     if batch_size < 1 or workers < 1:
         raise ValueError("batch_size and workers must be at least 1")
     budget = budget or default_budget()
-    corpus = corpus if corpus is not None else collect_names(_papers(sources, budget=budget))
-    batches = _batches(_papers(sources, report, budget), batch_size)
+    corpus = corpus if corpus is not None else collect_names(iter_papers(sources, budget=budget))
+    batches = chunked(iter_papers(sources, report, budget), batch_size)
     if workers == 1:
         for batch in batches:
             kept = _kept(((paper, extract_within_budget(paper, corpus, budget)) for paper in batch), report)

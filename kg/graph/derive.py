@@ -12,8 +12,8 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from kg.graph.model import FAMILY, IS_A, MENTIONS, SUBFAMILY_OF, TEXT, KnowledgeGraph, entity_node, is_entity
-from kg.resolve.alias_index import AliasIndex, IndexedEntity
-from kg.resolve.canonical import choose_type
+from kg.names.alias_index import AliasIndex, IndexedEntity
+from kg.names.canonical import choose_type
 from kg.taxonomy import Taxonomy
 
 _ENTITY_PREFIX = entity_node("")

@@ -127,7 +127,7 @@ class GraphReads(Protocol):
     def resolve(self, names: Collection[str], labels: Collection[str] | None = None) -> dict[str, str | None]:
         """Node id each name or alias means among ``labels`` (default: entities and families), else None.
 
-        Case, hyphen, spacing and plural variants match (``kg.resolve.keys``): first the node
+        Case, hyphen, spacing and plural variants match (``kg.names.keys``): first the node
         whose key is ``entity_key(name)``, then a key or name with the same ``match_key``, then
         an alias; ties go to the most mentioned node, then the smallest id.
         ``UNWIND $keys AS k MATCH (n) WHERE n.match_key = k OR k IN n.alias_keys RETURN k, n, COUNT {(:Paper)-[:MENTIONS]->(n)}``

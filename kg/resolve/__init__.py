@@ -1,8 +1,8 @@
 """Resolve stage: names in extraction records → one canonical entity (and family) per real-world thing."""
 
-from kg.resolve.alias_index import AliasIndex, IndexedEntity
-from kg.resolve.canonical import choose_name, choose_type
-from kg.resolve.keys import entity_key, match_key
+from kg.names.alias_index import AliasIndex, IndexedEntity
+from kg.names.canonical import choose_name, choose_type
+from kg.names.keys import entity_key, match_key
 from kg.resolve.model import (
     ResolvedComparable,
     ResolvedEntity,

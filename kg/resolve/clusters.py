@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from kg.resolve.canonical import choose_type, kind_of
-from kg.resolve.keys import key_words
+from kg.names.canonical import choose_type, kind_of
+from kg.names.keys import key_words
 from kg.resolve.senses import Unit
 
 # Head words that only say what kind of thing a name is: "GLUE benchmark" is still GLUE.

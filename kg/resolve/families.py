@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from kg.resolve.canonical import choose_name
-from kg.resolve.keys import entity_key, match_key
+from kg.names.canonical import choose_name
+from kg.names.keys import entity_key, match_key
 from kg.resolve.model import ResolvedFamily
 from kg.taxonomy import Taxonomy
 

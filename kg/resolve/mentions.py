@@ -11,8 +11,8 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from kg.resolve.canonical import choose_type
-from kg.resolve.keys import match_key
+from kg.names.canonical import choose_type
+from kg.names.keys import match_key
 from kg.resolve.variants import fold_edition
 from kg.records import EntityType, ExtractionRecord
 

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import TypeVar
 
 from kg.errors import KgError
-from kg.resolve.keys import match_key
+from kg.names.keys import match_key
 from kg.resolve.model import (
     ResolvedComparable,
     ResolvedEntity,

@@ -30,11 +30,11 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
-from kg.resolve.alias_index import AliasIndex
-from kg.resolve.canonical import choose_name, choose_type
+from kg.names.alias_index import AliasIndex
+from kg.names.canonical import choose_name, choose_type
 from kg.resolve.clusters import Clusters, is_cut_or_padded
 from kg.resolve.families import FamilyResolver
-from kg.resolve.keys import entity_key, match_key
+from kg.names.keys import entity_key, match_key
 from kg.resolve.mentions import Entry, PaperMentions, collect
 from kg.resolve.model import ResolvedEntity, ResolvedMention
 from kg.resolve.resolution import Resolution

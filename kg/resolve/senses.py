@@ -11,8 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from kg.resolve.acronyms import is_acronym_of
-from kg.resolve.keys import key_words, match_key
+from kg.names.acronyms import is_acronym_of
+from kg.names.keys import key_words, match_key
 from kg.resolve.mentions import Entry
 
 STOPWORDS = frozenset({"a", "an", "and", "the", "of", "for", "with", "in", "on", "to", "via", "by"})

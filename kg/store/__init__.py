@@ -7,7 +7,6 @@ from pathlib import Path
 from kg.errors import StoreError
 from kg.store.base import EXPORT_FORMATS, ExportFormat, Store
 from kg.store.embedded import EmbeddedStore
-from kg.store.ingest import ingest
 from kg.store.neo4j.store import Neo4jStore
 from kg.store.neo4j.schema import init_db
 from kg.store.neo4j.settings import Neo4jSettings
@@ -37,7 +36,6 @@ __all__ = [
     "Neo4jStore",
     "Store",
     "StoreError",
-    "ingest",
     "init_db",
     "open_store",
 ]

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Literal, Protocol, runtime_checkable
 
 from kg.graph.model import KnowledgeGraph
-from kg.resolve.alias_index import AliasIndex
+from kg.names.alias_index import AliasIndex
 from kg.records import Paper
 
 ExportFormat = Literal["json", "graphml", "csv"]

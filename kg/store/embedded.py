@@ -17,7 +17,7 @@ from kg.errors import StoreError
 from kg.graph.derive import alias_index, update_alias_index
 from kg.graph.model import PAPER, KnowledgeGraph, paper_node
 from kg.graph.model import stats
-from kg.resolve.alias_index import AliasIndex
+from kg.names.alias_index import AliasIndex
 from kg.store.base import ExportFormat
 from kg.store.export import export_graph
 from kg.store.graph_names import entity_keys, settle_names

@@ -34,7 +34,7 @@ from kg.graph.reads import (
     texts,
     words,
 )
-from kg.resolve.keys import entity_key, match_key
+from kg.names.keys import entity_key, match_key
 
 class NetworkxReads:
     """``GraphReads`` over an in-memory graph model, with its indexes built once.

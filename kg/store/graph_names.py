@@ -12,8 +12,8 @@ from collections.abc import Iterable, Mapping
 
 from kg.graph.derive import update_alias_index
 from kg.graph.model import MENTIONS, KnowledgeGraph, entity_node, is_entity
-from kg.resolve.alias_index import AliasIndex
-from kg.resolve.keys import match_key
+from kg.names.alias_index import AliasIndex
+from kg.names.keys import match_key
 from kg.store.naming import aliases_for, derive_name
 
 _PREFIX = entity_node("")

@@ -10,7 +10,7 @@ node whose ``name`` and one of its ``aliases`` were swapped compared with a clea
 Here the name is a function of the final stored state only, like the type vote and the aliases:
 the surfaces its papers' MENTIONS use (with how many papers use each), the aliases those mentions
 give, and which surfaces another entity's mentions use too. It is the resolver's rule applied to
-that state (``kg.resolve.canonical.choose_name``: an acronym that abbreviates another surface,
+that state (``kg.names.canonical.choose_name``: an acronym that abbreviates another surface,
 then the most used, the shortest, then code-point order: a total order); a surface another entity
 uses is only the name when nothing else is left, and then the most used spelled-out form wins.
 Both stores re-derive it for every entity a write touches and for the entities sharing a surface
@@ -22,9 +22,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping
 
-from kg.resolve.acronyms import is_acronym_of
-from kg.resolve.canonical import choose_name
-from kg.resolve.keys import match_key
+from kg.names.acronyms import is_acronym_of
+from kg.names.canonical import choose_name
+from kg.names.keys import match_key
 
 
 def derive_name(counts: Mapping[str, int], spellings: Iterable[str], shared: Collection[str]) -> str:

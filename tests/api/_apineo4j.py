@@ -11,7 +11,8 @@ import pytest
 from kg.corpus import read_papers
 from kg.errors import StoreError
 from kg.evaluate import load_records
-from kg.store import EmbeddedStore, Neo4jStore, ingest
+from kg.pipeline import ingest
+from kg.store import EmbeddedStore, Neo4jStore
 from kg.store.neo4j.schema import init_db, wipe_database
 from kg.store.neo4j.settings import Neo4jSettings
 from datapaths import GOLD_DEV, SEED_PAPERS

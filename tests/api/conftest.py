@@ -16,7 +16,8 @@ from kg.api.http_limits import MAX_BODY_BYTES
 from kg.config import sample_corpus
 from kg.corpus import read_papers
 from kg.extract import extract_corpus
-from kg.store import EmbeddedStore, ingest
+from kg.pipeline import ingest
+from kg.store import EmbeddedStore
 from kg.records import ExtractionRecord, Paper
 
 from _apikit import Api, Served

@@ -11,7 +11,8 @@ from typing import Any
 
 import httpx
 
-from kg.store import EmbeddedStore, ingest
+from kg.pipeline import ingest
+from kg.store import EmbeddedStore
 from kg.records import ExtractionRecord, Outperforms, Paper
 
 CLIENTS = 8

@@ -13,7 +13,8 @@ import pytest
 from _neo4jkit import fresh_store
 from _storekit import LORA_SB, SB_RECORD, SORA, SORA_RECORD, MakeStore
 
-from kg.store import EmbeddedStore, Store, ingest
+from kg.pipeline import ingest
+from kg.store import EmbeddedStore, Store
 
 STORE_KINDS = ("embedded", "neo4j")
 

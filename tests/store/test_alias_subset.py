@@ -9,7 +9,7 @@ from _storekit import MakeStore
 
 from kg.extract import extract_corpus
 from kg.resolve.resolver import Resolver, lookup_keys
-from kg.store import ingest
+from kg.pipeline import ingest
 from kg.records import Paper
 from datapaths import SEED_PAPERS
 

@@ -9,7 +9,8 @@ from _storekit import MakeStore
 
 from kg.extract import extract_paper
 from kg.graph.model import OUTPERFORMS
-from kg.store import EmbeddedStore, ingest
+from kg.pipeline import ingest
+from kg.store import EmbeddedStore
 from kg.store.evidence import EvidencePool
 from kg.records import Paper
 

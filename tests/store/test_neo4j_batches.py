@@ -11,7 +11,8 @@ from _neo4jkit import fresh_store
 from _storekit import synthetic
 
 from kg.graph import KnowledgeGraph
-from kg.store import EmbeddedStore, Neo4jStore, ingest
+from kg.pipeline import ingest
+from kg.store import EmbeddedStore, Neo4jStore
 from kg.records import ExtractionRecord, Paper
 
 

@@ -8,7 +8,8 @@ from _neo4jkit import fresh_store
 from graph_oracle import find_entity, outperformers
 from _storekit import LORA_SB, SB_RECORD, record
 
-from kg.store import EmbeddedStore, ingest
+from kg.pipeline import ingest
+from kg.store import EmbeddedStore
 from kg.records import Paper
 
 EVIL = "Evil'}) DETACH DELETE n //"

@@ -62,7 +62,7 @@ def test_the_constraints_hold(store: Neo4jStore) -> None:
 def test_full_text_index_finds_entities_by_alias(store: Neo4jStore) -> None:
     from _storekit import LORA_SB, SB_RECORD, SORA, SORA_RECORD
 
-    from kg.store import ingest
+    from kg.pipeline import ingest
 
     ingest(store, [LORA_SB, SORA], [SB_RECORD, SORA_RECORD])
     records = store._live().execute_query(

@@ -10,7 +10,7 @@ from _storekit import MakeStore
 from kg.errors import KgError
 from kg.graph.model import MENTIONS, entity_node, paper_node
 from kg.pipeline import ingest_sources, stored_lexicon
-from kg.resolve.keys import entity_key
+from kg.names.keys import entity_key
 from kg.store import Store
 from kg.records import ExtractionRecord, Paper
 

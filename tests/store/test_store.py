@@ -18,7 +18,8 @@ from _storekit import HYDRA, HYDRA_RECORD, LORA_SB, SB_RECORD, SB_RECORD_V2, SOR
 from kg.corpus.hashing import content_hash
 from kg.errors import StoreError
 from kg.graph import KnowledgeGraph
-from kg.store import Store, ingest
+from kg.pipeline import ingest
+from kg.store import Store
 
 
 def exported(store: Store, path: Path) -> bytes:

@@ -17,7 +17,8 @@ from kg.corpus.hashing import content_hash
 from kg.errors import StoreError
 from kg.graph import build_graph
 from kg.resolve import resolve
-from kg.store import EmbeddedStore, Store, ingest, open_store
+from kg.pipeline import ingest
+from kg.store import EmbeddedStore, Store, open_store
 
 
 @pytest.fixture

@@ -12,7 +12,8 @@ from _neo4jkit import fresh_store
 
 from kg.corpus import read_papers
 from kg.evaluate import load_records
-from kg.store import EmbeddedStore, Neo4jStore, ingest
+from kg.pipeline import ingest
+from kg.store import EmbeddedStore, Neo4jStore
 from datapaths import GOLD_DEV, SEED_PAPERS
 
 

@@ -10,7 +10,8 @@ import textwrap
 import time
 from pathlib import Path
 
-from kg.store import EmbeddedStore, ingest
+from kg.pipeline import ingest
+from kg.store import EmbeddedStore
 from kg.store.serialize import write_json_atomic
 from kg.store.tempfiles import STALE_TEMP_SECONDS, sweep_stale
 from kg.records import ExtractionRecord, Paper

@@ -15,7 +15,7 @@ from typing import Any
 
 from neo4j import ManagedTransaction
 
-from kg.resolve.keys import match_key
+from kg.names.keys import match_key
 from kg.store.cypher import query
 from kg.store.neo4j.store_reads import ALIAS_CHUNK, match_key_queries
 from kg.store.neo4j.rows import entity_derived, mention_counts

@@ -44,7 +44,7 @@ from kg.graph.reads import (
     texts,
     words,
 )
-from kg.resolve.keys import entity_key, match_key
+from kg.names.keys import entity_key, match_key
 from kg.store.cypher import query
 from kg.store.neo4j.rows import EDGE_KEY, edge_from_neo4j, node_from_neo4j
 from kg.store.neo4j.settings import one_line

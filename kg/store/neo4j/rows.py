@@ -19,9 +19,9 @@ from typing import Any, Final, Literal
 
 from kg.errors import StoreError
 from kg.graph import model as m
-from kg.resolve.alias_index import IndexedEntity
-from kg.resolve.canonical import choose_type
-from kg.resolve.keys import match_key
+from kg.names.alias_index import IndexedEntity
+from kg.names.canonical import choose_type
+from kg.names.keys import match_key
 from kg.store.naming import aliases_for, derive_name
 from kg.taxonomy import Taxonomy
 

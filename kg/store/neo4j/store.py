@@ -35,7 +35,7 @@ from neo4j.exceptions import DriverError, Neo4jError
 
 from kg.errors import StoreError
 from kg.graph.model import KnowledgeGraph
-from kg.resolve.alias_index import AliasIndex
+from kg.names.alias_index import AliasIndex
 from kg.store.neo4j import store_reads as read
 from kg.store.base import ExportFormat
 from kg.store.batches import split_piece

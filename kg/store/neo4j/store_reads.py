@@ -15,7 +15,7 @@ import networkx as nx
 from neo4j import Driver, ManagedTransaction, RoutingControl
 
 from kg.graph.model import KnowledgeGraph
-from kg.resolve.alias_index import AliasIndex
+from kg.names.alias_index import AliasIndex
 from kg.store.cypher import query
 from kg.store.evidence import EvidencePool
 from kg.store.neo4j.rows import edge_from_neo4j, indexed_entity, node_from_neo4j

@@ -1,6 +1,6 @@
 import pytest
 
-from kg.resolve.acronyms import is_acronym_of, looks_like_acronym
+from kg.names.acronyms import is_acronym_of, looks_like_acronym
 
 
 @pytest.mark.parametrize(

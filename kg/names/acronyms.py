@@ -10,7 +10,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from kg.resolve.keys import entity_key
+from kg.names.keys import entity_key
 
 _MARKUP = re.compile(r"[\^{}$]")
 _WORDS = re.compile(r"[^\W_]+")

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from kg.resolve.keys import match_key
+from kg.names.keys import match_key
 
 
 class IndexedEntity(BaseModel):

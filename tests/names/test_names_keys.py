@@ -1,6 +1,6 @@
 import pytest
 
-from kg.resolve.keys import entity_key, key_words, match_key
+from kg.names.keys import entity_key, key_words, match_key
 
 
 @pytest.mark.parametrize(

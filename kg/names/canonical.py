@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from kg.resolve.acronyms import is_acronym_of
+from kg.names.acronyms import is_acronym_of
 from kg.records import ENTITY_TYPES, EntityType
 
 # Ties in a type vote go to the earlier type: a name that is as often a Method as a Task is a Method.
