@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kg.extract.vocabulary import LONG_FORM_STOP_WORDS
+
 _SHORT = r"[A-Za-z0-9][\w\-\.\^{}+*&/]*[\w}*+]|[A-Z]"
 _PAREN = re.compile(r"\(\s*(" + _SHORT + r")\s*(?:[,;][^)]*)?\)")
 _WORD = re.compile(r"[\w\-\^{}&]+|[^\w\s]")
 _POWER = re.compile(r"(\w)\^\{?(\d)\}?")
-_STOP_LONG = {"and", "or", "the", "a", "an", "of", "we", "our", "this", "is", "are", "e.g.", "i.e."}
 
 
 @dataclass(frozen=True)
@@ -126,7 +127,7 @@ def find_definitions(text: str) -> list[AcronymDefinition]:
         if long_form is None or long_form.lower() == short.lower():
             continue
         long_words = long_form.split()
-        while long_words and long_words[0].lower() in _STOP_LONG:
+        while long_words and long_words[0].lower() in LONG_FORM_STOP_WORDS:
             long_words.pop(0)
         if not long_words or len(long_words) > len(short) + 3:
             continue

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from kg.extract.budget import tick
-from kg.extract.mentions import MODIFIER_BLOCK
+from kg.extract.vocabulary import MODIFIER_BLOCK
 from kg.records import Comparable, EntityType, Outperforms
 
 _STRONG = (

@@ -14,36 +14,20 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from kg.extract.entities import is_generic
 from kg.extract.lexicon import is_known
-from kg.extract.mentions import MODIFIER_BLOCK
+from kg.extract.vocabulary import (
+    ARTEFACT_HEADS,
+    COINED_HEAD_NOUNS,
+    COINED_HEAD_TYPES,
+    MODIFIER_BLOCK,
+    QUANTITY_WORDS,
+    REPORTING_WORDS,
+)
 from kg.records import EntityType
 
-# nouns that say "a kind of contribution"; dropped from the end of a coined phrase
-HEAD_NOUNS = {
-    "method", "approach", "framework", "model", "technique", "algorithm", "module", "mechanism", "strategy",
-    "scheme", "pipeline", "system", "architecture", "network", "loss", "function", "objective", "layer",
-    "component", "procedure", "process", "paradigm", "design", "term", "block", "variant", "version",
-    "policy", "techniques", "methods", "technologies", "technology", "idea", "solution", "tool",
-}
-# heads after a known name that make a new artefact: "an improved DETR detector", "a BEIR leaderboard"
-_ARTEFACT_HEADS = (
-    "detector", "model", "leaderboard", "benchmark", "dataset", "variant", "version", "architecture",
-    "backbone", "encoder", "decoder", "retriever", "reranker", "toolkit", "library", "corpus", "suite",
-)
-# heads of reporting phrases ("extensive experiments are presented"): never a contribution's name
-_REPORTING = {
-    "experiments", "experiment", "results", "analysis", "analyses", "evaluation", "evaluations", "study", "studies",
-    "findings", "comparisons", "ablations", "discussion", "proof", "proofs", "bounds", "guarantees", "details",
-    "examples", "insights", "overview", "survey", "observations", "evidence",
-}
 # a citation or a word dating the work marks a passive statement as about earlier work
 _EARLIER = re.compile(r"\[\d|\bet al\b|\b(?:previous(?:ly)?|prior|existing|earlier|recent(?:ly)?|traditional(?:ly)?)\b", re.I)
 _WORDS = r"[\w\^{}][\w\-\^{}]*"
 _DETERMINER = re.compile(r"^(?:the|a|an|our|this|its|their)\s+", re.I)
-# words that make a phrase about a class of (often earlier) work, never one coined name
-_QUANTITY = {
-    "two", "three", "four", "several", "many", "some", "various", "multiple", "both", "each", "all", "numerous",
-    "existing", "previous", "prior", "recent", "other", "such", "these", "those",
-}
 
 _PASSIVE = re.compile(
     r"\s+(?:is|are)\s+(?:(?:also|then|further|first)\s+)?"
@@ -55,20 +39,14 @@ _WHICH_WE = re.compile(
 _BARE_VERB = re.compile(r"\b(?i:we|and)\s+(?:\(\w\)\s+)?(?:also\s+|further\s+|then\s+)?(?:propose|present|introduce|develop|devise)\s+")
 _ARTEFACT = re.compile(
     r"\b(?i:we|paper|work)\s+(?:also\s+)?(?:propose|present|introduce|develop|build|release|construct)s?\s+(?:a|an)\s+"
-    r"((?:[a-z][\w\-]*\s+){1,3}[A-Z][\w\-]*\s+(?:" + "|".join(_ARTEFACT_HEADS) + r"))\b"
+    r"((?:[a-z][\w\-]*\s+){1,3}[A-Z][\w\-]*\s+(?:" + "|".join(ARTEFACT_HEADS) + r"))\b"
 )
-
-
-_HEAD_TYPES: dict[str, EntityType] = {
-    "leaderboard": "Benchmark", "benchmark": "Benchmark", "suite": "Benchmark",
-    "dataset": "Dataset", "corpus": "Dataset",
-}
 
 
 def coined_type(phrase: str) -> EntityType | None:
     """The type a coined phrase's own head word states: "an official BEIR leaderboard" is a Benchmark."""
     words = phrase.split()
-    return _HEAD_TYPES.get(words[-1].lower()) if words else None
+    return COINED_HEAD_TYPES.get(words[-1].lower()) if words else None
 
 
 def coined_spans(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -105,10 +83,10 @@ def _novel_objects(sentence: str) -> list[tuple[int, int]]:
             if (phrase and gap != " ") or (not phrase and gap) or w.group().lower() in STOP_WORDS:
                 break
             phrase.append(w)
-            if w.group().lower() in HEAD_NOUNS:
+            if w.group().lower() in COINED_HEAD_NOUNS:
                 break  # "… refinement algorithm to integrate …": the head ends the name
         rest = sentence[cue.end() + phrase[-1].end() :] if phrase else ""
-        if _NAMED_LATER.search(rest) or (phrase and phrase[0].group().lower() in _REPORTING):
+        if _NAMED_LATER.search(rest) or (phrase and phrase[0].group().lower() in REPORTING_WORDS):
             continue  # "…, namely Co-DETR": the sentence names it; "a novel evaluation protocol" reports
         if 2 <= len(phrase) <= 7 and not any(any(c.isupper() for c in w.group()) for w in phrase):
             span = _noun_phrase(sentence, cue.end() + phrase[0].start(), cue.end() + phrase[-1].end())
@@ -167,9 +145,9 @@ def _bare_objects(sentence: str) -> list[tuple[int, int]]:
         if not 2 <= len(phrase) <= 5 or phrase[0].group().lower().endswith("ing"):
             continue
         texts = [w.group() for w in phrase]
-        if texts[0].lower() in MODIFIER_BLOCK or texts[0].lower() in _QUANTITY:
+        if texts[0].lower() in MODIFIER_BLOCK or texts[0].lower() in QUANTITY_WORDS:
             continue
-        singular_head = texts[-1].lower() in HEAD_NOUNS and not texts[-1].endswith("s")
+        singular_head = texts[-1].lower() in COINED_HEAD_NOUNS and not texts[-1].endswith("s")
         # "augmented Q": a plain word plus a symbol letter, which no name detector sees
         symbol = any(len(t) == 1 and t.isupper() for t in texts) and not any(
             len(t) > 1 and any(c.isupper() for c in t) for t in texts
@@ -187,7 +165,7 @@ def _known_artefacts(sentence: str) -> list[tuple[int, int]]:
     found = []
     for match in _ARTEFACT.finditer(sentence):
         words = match.group(1).split()
-        if not is_known(words[-2]) or words[0] in STOP_WORDS or words[0] in _QUANTITY:
+        if not is_known(words[-2]) or words[0] in STOP_WORDS or words[0] in QUANTITY_WORDS:
             continue
         found.append((match.start(1), match.end(1)))
     return found
@@ -203,12 +181,12 @@ def _noun_phrase(sentence: str, start: int, end: int) -> tuple[int, int] | None:
     if det:
         start, phrase = start + det.end(), phrase[det.end() :]
     words = phrase.split()
-    if any(w.lower() in _QUANTITY for w in words) or (words and words[-1].lower() in _REPORTING):
+    if any(w.lower() in QUANTITY_WORDS for w in words) or (words and words[-1].lower() in REPORTING_WORDS):
         return None
     while words and words[0].lower() in {"novel", "new", "simple"}:
         start += len(words[0]) + 1
         words = words[1:]
-    while words and words[-1].lower() in HEAD_NOUNS:
+    while words and words[-1].lower() in COINED_HEAD_NOUNS:
         words = words[:-1]
     if not words or len(words) > 5 or any(w.lower() in STOP_WORDS or not re.fullmatch(_WORDS, w) for w in words):
         return None

@@ -10,16 +10,10 @@ from kg.extract.acronyms import AcronymDefinition
 from kg.extract.mentions import Mention
 from kg.extract.names import surface_key
 from kg.extract.type_rules import entity_type
-from kg.taxonomy import load_taxonomy
+from kg.extract.vocabulary import CLASS_HEADS, GENERIC_NAMES
 from kg.records import Entity, EntityType
+from kg.taxonomy import load_taxonomy
 
-_GENERIC = {
-    "method", "methods", "model", "models", "approach", "approaches", "framework", "system", "network",
-    "networks", "baseline", "baselines", "technique", "techniques", "algorithm", "algorithms", "task",
-    "tasks", "dataset", "datasets", "benchmark", "benchmarks", "experiment", "experiments", "results",
-    "performance", "paper", "work", "state-of-the-art", "sota",
-}
-_CLASS_HEADS = {"methods", "approaches", "techniques", "models", "variants", "architectures", "algorithms"}
 _NEXT = re.compile(r"\s*\)?\s*([\w\-]+)")  # the word after a name, past the ")" closing an acronym
 
 
@@ -87,7 +81,7 @@ class EntityTable:
         if is_generic(text):
             return
         next_word = _NEXT.match(self.text, mention.end)
-        if next_word and next_word.group(1).lower() in _CLASS_HEADS and load_taxonomy().family_for(text):
+        if next_word and next_word.group(1).lower() in CLASS_HEADS and load_taxonomy().family_for(text):
             return  # "Low-rank adaptation methods, such as LoRA": a family, not an entity
         key = surface_key(text)
         group = self._group(key)
@@ -136,7 +130,7 @@ class EntityTable:
 def is_generic(text: str) -> bool:
     """Phrases that are never entity names: "our method", "baselines", umbrella classes like LLMs."""
     lowered = text.casefold()
-    if lowered in _GENERIC or len(lowered) < 2:
+    if lowered in GENERIC_NAMES or len(lowered) < 2:
         return True
     if lowered.split()[0] in {"our", "the", "this", "these", "a", "an", "its", "their", "we"}:
         return True

@@ -19,16 +19,30 @@ from kg.extract.corpus_names import CorpusNames, collect_names, paper_lexicon
 from kg.extract.document import PaperText
 from kg.extract.entities import EntityTable, is_generic
 from kg.extract.evidence import relation_evidence
-from kg.extract.hygiene import TOOL, junk_reason
 from kg.extract.families import expand_family_claims, extends_relations, is_a_relations
-from kg.extract.membership import peer_family
+from kg.extract.hygiene import TOOL, junk_reason
 from kg.extract.lexicon import is_known, known_entities
-from kg.extract.mentions import Mention, is_name_shaped, method_mentions, name_mentions, phrase_mentions, select_mentions, task_mentions
+from kg.extract.membership import peer_family
+from kg.extract.mentions import (
+    Mention,
+    is_name_shaped,
+    method_mentions,
+    name_mentions,
+    phrase_mentions,
+    select_mentions,
+    task_mentions,
+)
+from kg.extract.proposed import (
+    is_cited,
+    proposal_spans,
+    proposed_mentions,
+    title_lead_phrase,
+    title_names,
+)
 from kg.extract.syntax import tag
 from kg.extract.typed import apply_typer
-from kg.extract.proposed import is_cited, proposal_spans, proposed_mentions, title_lead_phrase, title_names
-from kg.typer import load_typer
 from kg.records import Entity, ExtractionRecord, Paper, PaperKind, ProposedEntity
+from kg.typer import load_typer
 
 USE_NER = os.environ.get("KG_USE_NER", "0") == "1"  # measured: lowers dev F1, so opt-in
 MODE_ENV = "KG_EXTRACT_MODE"
@@ -110,8 +124,24 @@ def entity_stage(
     rules left: a phrase overlapping any rule candidate is not added.
     """
     pt = PaperText.of(paper)
+    definitions = find_definitions(pt.text)
+    candidates, coined = _rule_candidates(paper, pt, definitions, corpus)
+    _check_crowding(paper, pt, candidates, budget)
+    if chunks:
+        candidates += _gaps(noun_chunks(tag(pt.doc), pt.text), candidates)
+    mentions = select_mentions(candidates)
+    if use_ner:  # the statistical NER only fills gaps the rules left: names no rule knows
+        mentions = sorted(mentions + _gaps(ner_mentions(pt.text), mentions), key=lambda m: m.start)
+    table = _entity_groups(paper, pt.text, definitions, mentions, corpus)
+    return EntityStage(pt, definitions, mentions, table, coined)
+
+
+def _rule_candidates(
+    paper: Paper, pt: PaperText, definitions: list[AcronymDefinition], corpus: CorpusNames
+) -> tuple[list[Mention], list[tuple[int, int]]]:
+    """Every rule detector's spans (acronym definitions, name shapes, corpus and lexicon phrases, tasks,
+    method phrases, coined names, title names), overlapping freely; and the coined spans."""
     text = pt.text
-    definitions = find_definitions(text)
     candidates: list[Mention] = []
     for d in definitions:
         candidates.append(Mention(d.long_start, d.long_start + len(d.long), d.long, "acronym"))
@@ -130,11 +160,15 @@ def entity_stage(
     candidates += method_mentions(text)
     coined = coined_spans(text, pt.sentences)
     candidates += [Mention(s, e, text[s:e], "coined", coined_type(text[s:e])) for s, e in coined]
-
     for name in title_names(paper.title, paper.abstract):
         at = text.find(name)
         if at >= 0:
             candidates.append(Mention(at, at + len(name), name, "title"))
+    return candidates, coined
+
+
+def _check_crowding(paper: Paper, pt: PaperText, candidates: list[Mention], budget: Budget) -> None:
+    """BudgetError for a sentence with more candidate names than the budget allows (before they are paired up)."""
     crowded = crowded_sentence(pt.sentences, ((c.start, c.end) for c in candidates), budget)
     if crowded is not None:
         where = "the title" if crowded[0] == 1 else f"abstract sentence {crowded[0] - 1}"
@@ -142,16 +176,19 @@ def entity_stage(
             paper, f"over the names budget: {where} has {crowded[1]:,} candidate names (limit {budget.names_per_sentence:,})"
         )
     tick()
-    if chunks:
-        taken = [(c.start, c.end) for c in candidates]
-        candidates += [c for c in noun_chunks(tag(pt.doc), text) if not any(c.start < e and s < c.end for s, e in taken)]
-    mentions = select_mentions(candidates)
-    if use_ner:
-        # the statistical NER only fills gaps the rules left: names no rule knows
-        taken = [(m.start, m.end) for m in mentions]
-        extra = [m for m in ner_mentions(text) if not any(m.start < e and s < m.end for s, e in taken)]
-        mentions = sorted(mentions + extra, key=lambda m: m.start)
 
+
+def _gaps(extra: list[Mention], taken: list[Mention]) -> list[Mention]:
+    """The spans of ``extra`` that overlap none of ``taken``."""
+    spans = [(m.start, m.end) for m in taken]
+    return [m for m in extra if not any(m.start < e and s < m.end for s, e in spans)]
+
+
+def _entity_groups(
+    paper: Paper, text: str, definitions: list[AcronymDefinition], mentions: list[Mention], corpus: CorpusNames
+) -> EntityTable:
+    """Mentions grouped by the entity they name, typed by the rules: definitions, corpus expansions, the
+    title's kind, data lists, "X or Y" abbreviations; junk groups dropped."""
     table = EntityTable(text, definitions)
     for m in mentions:
         tick()
@@ -164,7 +201,7 @@ def entity_stage(
         if text[first.end : second.start] == " or " and _abbreviates(second.text, first.text):
             table.merge(first.text, second.text)
     _drop_junk(table, text)
-    return EntityStage(pt, definitions, mentions, table, coined)
+    return table
 
 
 def _drop_junk(table: EntityTable, text: str) -> None:

@@ -13,8 +13,9 @@ from kg.extract.budget import tick
 from kg.extract.claims import Named
 from kg.extract.membership import FamilyContext, canonical_family
 from kg.extract.names import surface_key
-from kg.taxonomy import load_taxonomy
+from kg.extract.vocabulary import SAME_THING_HEADS
 from kg.records import Outperforms
+from kg.taxonomy import load_taxonomy
 
 _EXTEND_CUES = re.compile(
     r"\b(?:variant of|extension of|extends?|extending|generali[sz]es|generali[sz]ation of|built (?:up)?on(?: top of)?|"
@@ -162,7 +163,6 @@ def built_from(new: str, base: str) -> bool:
 
 _SIZES = r"mini|tiny|small|base|medium|large|huge|xl|xxl|[sblh]"
 _STAGES = r"sft|rlhf|dpo|instruct|chat|it"  # "Tulu3-SFT", "Llama-2-Chat": a training stage of the same model
-_SAME_THING = {"search", "model", "models", "module", "layer", "layers", "method", "framework", "system", "network"}
 _VARIANT_OF = re.compile(
     r"[*\"')\]]*\s*,?\s*(?:a|an)\s+(?:novel\s+|new\s+|simple\s+|improved\s+|efficient\s+)*(?P<base>[\w\-]+)\s+"
     r"(?:method|framework|variant|approach|model|architecture|technique|algorithm|extension)\b"
@@ -273,7 +273,7 @@ def _plausible_extension(new: str, base: str) -> bool:
     if re.fullmatch(_STAGES, base, re.I) and re.search(r"[-_\s]" + re.escape(base) + r"$", new):
         return False
     rest = [w for w in re.split(r"[-_\s]+", new.replace(base, " ")) if w]
-    if rest and base in new and all(w.lower() in _SAME_THING for w in rest):
+    if rest and base in new and all(w.lower() in SAME_THING_HEADS for w in rest):
         return False
     return not (base in new and len(rest) > 1 and membership.canonical_family(" ".join(rest)))  # "INT2 Large Language Model"
 

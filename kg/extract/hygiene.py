@@ -16,6 +16,7 @@ from functools import cache
 from pathlib import Path
 
 from kg.extract.names import surface_key
+from kg.extract.vocabulary import HYPHENATED_ADJECTIVES
 
 NOT_ENTITIES = Path(__file__).resolve().parents[1] / "data" / "not_entities.json"
 _LANGUAGES = (
@@ -39,7 +40,6 @@ def _listed() -> frozenset[str]:
 
 
 TOOL = "a tool, platform, device or organisation"
-_DISTRIBUTION_WORDS = frozenset({"out-of-distribution", "in-distribution", "state-of-the-art", "end-to-end", "off-the-shelf"})
 
 
 def junk_reason(name: str, after: str = "") -> str | None:
@@ -57,7 +57,7 @@ def junk_reason(name: str, after: str = "") -> str | None:
         return "a number"
     if stripped.endswith("-") or stripped.startswith("-"):
         return "a cut word"
-    if _ADJECTIVE.match(stripped) or stripped in _DISTRIBUTION_WORDS:
+    if _ADJECTIVE.match(stripped) or stripped in HYPHENATED_ADJECTIVES:
         return "an adjective"
     if len(stripped) > 3 and _LANGUAGE.match(stripped):
         return "a language"

@@ -14,50 +14,17 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from kg.extract.budget import tick
 from kg.extract.claims import Named
+from kg.extract.vocabulary import (
+    EVALUATIVE_WORDS,
+    GENERIC_CLASS_HEADS,
+    MEMBERSHIP_VERBS,
+    NOT_CLASS_HEADS,
+)
 from kg.taxonomy import Taxonomy, load_taxonomy
 
 Pair = tuple[str, str]
 Phrase = tuple[int, int, str]  # (start, end, canonical family)
 
-# adjectives that praise or quantify a class without narrowing it: "popular PEFT methods" is PEFT
-_EVALUATIVE = {
-    "novel", "new", "simple", "effective", "efficient", "improved", "popular", "existing", "standard",
-    "mainstream", "traditional", "conventional", "classical", "current", "recent", "prior", "previous",
-    "different", "diverse", "numerous", "state-of-the-art", "sota", "modern", "common", "commonly",
-    "widely-used", "well-known", "prevalent", "prevailing", "leading", "strong", "powerful", "general",
-    "generic", "typical", "representative", "advanced", "competitive", "alternative", "various",
-    "key", "main", "major", "emerging", "promising", "related", "certain", "specific", "large", "small",
-    "higher", "lower", "larger", "smaller", "better", "stronger", "faster", "recently", "especially",
-}
-# verbs that often sit right before a class noun phrase ("apply pretrained encoders like BERT")
-_VERBS = {
-    "use", "uses", "used", "using", "apply", "applies", "applying", "leverage", "leverages", "leveraging",
-    "employ", "employs", "employing", "adopt", "adopts", "adopting", "introduce", "introduces", "propose",
-    "proposes", "include", "includes", "compare", "compares", "study", "studies", "evaluate", "evaluates",
-    "explore", "explores", "combine", "combines", "integrate", "integrates", "outperform", "outperforms",
-    "consider", "considers", "train", "trains", "develop", "develops", "rely", "relies", "require",
-    "requires", "investigate", "investigates", "examine", "examines", "fine-tune", "fine-tunes", "build",
-    "builds", "surpass", "surpasses", "beat", "beats", "revisit", "analyze", "analyse", "achieve", "show",
-    "proposed", "called", "named", "termed", "dubbed", "known",
-}
-# plural heads that name things other than method classes: "datasets such as COCO", "tasks like QA"
-_NOT_CLASS_HEADS = {
-    "tasks", "datasets", "benchmarks", "metrics", "domains", "languages", "scenarios", "settings",
-    "applications", "problems", "categories", "areas", "fields", "features", "factors", "resources",
-    "baselines", "works", "studies", "papers", "results", "experiments", "properties", "components",
-    "modules", "layers", "operations", "inputs", "outputs", "data", "corpora", "collections", "modalities",
-    "hyperparameters", "parameters", "limitations", "issues", "challenges", "devices", "gpus", "hardware",
-    "platforms", "toolkits", "libraries", "frameworks", "systems", "approaches", "methods", "techniques",
-    "models", "algorithms", "architectures", "variants", "strategies", "designs", "networks", "things",
-    "cases", "examples", "words", "tokens", "documents", "queries", "objects", "images", "texts", "users",
-    "aspects", "dimensions", "sizes", "types", "kinds", "forms", "steps", "stages", "phases", "blocks",
-    "backbones", "cases",
-}
-_GENERIC_HEADS = {
-    "method", "methods", "technique", "techniques", "approach", "approaches", "framework", "frameworks",
-    "algorithm", "algorithms", "model", "models", "variant", "variants", "architecture", "architectures",
-    "strategy", "strategies", "scheme", "schemes", "family", "families",
-}
 # families that name the kind of model a method is applied to ("… for Large Language Models"), not
 # the kind of method it is
 _MODEL_CLASS = re.compile(r"\b(?:models|architectures|transformers|networks|encoders|detectors)$")
@@ -105,10 +72,10 @@ def class_phrase(ctx: FamilyContext, end: int) -> str | None:
     words: list[str] = []
     for token in reversed(_TOKENS.findall(before)):
         low = token.lower()
-        if _WORD.fullmatch(token) and low in _EVALUATIVE and _taxonomy_family([token, *words]):
+        if _WORD.fullmatch(token) and low in EVALUATIVE_WORDS and _taxonomy_family([token, *words]):
             words.insert(0, token)  # "large" in "large language models" is part of the family's name
             continue
-        if not _WORD.fullmatch(token) or low in STOP_WORDS or low in _VERBS or low in _EVALUATIVE or len(words) == 4:
+        if not _WORD.fullmatch(token) or low in STOP_WORDS or low in MEMBERSHIP_VERBS or low in EVALUATIVE_WORDS or len(words) == 4:
             break  # punctuation, a function word, a verb or praise ends the phrase
         words.insert(0, token)
     return _resolve_class(ctx, words) if words else None
@@ -129,14 +96,14 @@ def _resolve_class(ctx: FamilyContext, words: list[str]) -> str | None:
     lowered = [w.lower() for w in expanded]
     if len(words) < 2 or _has_acronym(words):
         return None
-    if lowered[-1] in _GENERIC_HEADS:  # "model search algorithms": a class by its (plural) generic head
+    if lowered[-1] in GENERIC_CLASS_HEADS:  # "model search algorithms": a class by its (plural) generic head
         core = _without_generic_head(lowered).split()
         plural = lowered[-1].endswith("s")
         if plural and len(core) == 1 and _CLASS_ADJECTIVE.search(core[0]):
             return " ".join(lowered)  # "convolutional architectures", "data-augmented models": the head stays
         return " ".join(core) if plural and len(core) >= 2 and not core[0].endswith("ing") else None
     head = lowered[-1].split("-")[-1]
-    return " ".join(lowered) if head not in _NOT_CLASS_HEADS and re.search(r"[a-z]s$", head) else None
+    return " ".join(lowered) if head not in NOT_CLASS_HEADS and re.search(r"[a-z]s$", head) else None
 
 
 # a one-word modifier that makes a kind: "convolutional", "generative", "data-augmented"
@@ -145,7 +112,7 @@ _CLASS_ADJECTIVE = re.compile(r"(?:ional|ative|ive|-\w+ed|-based)$")
 
 def _without_generic_head(words: list[str]) -> str:
     """ "4-bit quantization methods" → "4-bit quantization": the family, not the word for its members."""
-    while len(words) > 1 and words[-1] in _GENERIC_HEADS:
+    while len(words) > 1 and words[-1] in GENERIC_CLASS_HEADS:
         words = words[:-1]
     return " ".join(words)
 
@@ -154,7 +121,7 @@ def _taxonomy_family(words: list[str]) -> str | None:
     """The family ``words`` name, with or without trailing generic heads ("PEFT techniques")."""
     while words:
         family = canonical_family(" ".join(words))
-        if family or len(words) == 1 or words[-1].lower() not in _GENERIC_HEADS:
+        if family or len(words) == 1 or words[-1].lower() not in GENERIC_CLASS_HEADS:
             return family
         words = words[:-1]
     return None

@@ -17,6 +17,16 @@ from spacy.tokens import Doc
 
 from kg.extract.budget import tick
 from kg.extract.lexicon import is_known, known_entities
+from kg.extract.vocabulary import (
+    ED_MODIFIERS,
+    ING_NOUNS,
+    MODIFIER_BLOCK,
+    NAME_HEADS,
+    NOT_NAMES,
+    S_NOT_PLURAL,
+    SCORE_SUFFIXES,
+    TASK_HEADS,
+)
 from kg.records import EntityType
 
 # detector priority: lower wins when spans overlap with equal length
@@ -35,13 +45,6 @@ class Mention:
 # --- name-shaped tokens -------------------------------------------------------------------
 
 _TOKEN = re.compile(r"[A-Za-z0-9][\w\-\.\^{}+*@/]*(?:[\w}+]|\^\*)|[A-Za-z0-9]")
-_NOT_NAMES = {
-    "AI", "II", "III", "IV", "VI", "GPU", "GPUs", "CPU", "CPUs", "TPU", "API", "APIs", "URL", "PDF", "US",
-    "UK", "OK", "TB", "GB", "MB", "KB", "FPS", "SOTA", "ID", "IDs", "IoT", "PhD", "vs", "LaTeX", "GitHub",
-    "RQ", "RQs", "QA", "FMs", "FM", "DL", "ML", "NLP", "CV", "XL", "HD", "OOD",
-}
-_SCORE_SUFFIXES = {"F1", "EM", "AP", "AUC", "mAP", "ACC"}  # "ROUGE-2 F1" is one metric
-_NAME_HEADS = {"attention", "sampling", "search"}  # "DiffQKV attention", "BoN sampling", "ANN search"
 _URL = re.compile(r"(?:https?|www\.|\.(?:com|org|io|net|edu|ai)\b|github|gitee)", re.I)
 _ADJECTIVE_SUFFIX = re.compile(
     r"-(?:(?i:like|based|style|free|aware|specific|driven|guided|oriented|centric|selected|only)|[a-z]+ed)$"
@@ -61,7 +64,7 @@ def _known_apart(name: str, following: str) -> bool:
 def is_name_shaped(token: str) -> bool:
     """True for tokens that only a name would look like: LoRA, GeAR, S2FT, RAF-DB, BERT."""
     core = token.strip(".-")
-    if core in _NOT_NAMES or len(core) < 2:
+    if core in NOT_NAMES or len(core) < 2:
         return False
     if re.fullmatch(r"[A-Za-z]_\w{1,2}", core) or re.search(r"[a-z]\.[A-Z]", core):  # W_Q; "latency.Codes"
         return False
@@ -113,7 +116,7 @@ def name_mentions(text: str, sentence_starts: set[int], title_end: int = 0) -> l
             while j < len(tokens) and text[tokens[j - 1].end() : tokens[j].start()] == " " and not (
                 # "On CIFAR-100 ELUs networks …": a numbered name ends before another name
                 re.search(r"\d$", tokens[j - 1].group()) and is_name_shaped(tokens[j].group())
-                and not _SIZE.match(tokens[j].group()) and tokens[j].group() not in _SCORE_SUFFIXES
+                and not _SIZE.match(tokens[j].group()) and tokens[j].group() not in SCORE_SUFFIXES
             ) and not _known_apart(text[start : tokens[j - 1].end()], tokens[j].group()) and (
                 _SIZE.match(tokens[j].group())
                 or is_name_shaped(tokens[j].group())
@@ -122,7 +125,7 @@ def name_mentions(text: str, sentence_starts: set[int], title_end: int = 0) -> l
                     and tokens[j].group()[:1].isupper()
                     and tokens[j].group().lower() not in STOP_WORDS
                 )
-                or tokens[j].group() in _NAME_HEADS
+                or tokens[j].group() in NAME_HEADS
             ):
                 end = tokens[j].end()
                 j += 1
@@ -160,7 +163,7 @@ def name_mentions(text: str, sentence_starts: set[int], title_end: int = 0) -> l
                 and not _known_apart(text[tok.start() : tokens[j - 1].end()], tokens[j].group())
             ):
                 j += 1
-            while i < j and tokens[i].group() in _NOT_NAMES:
+            while i < j and tokens[i].group() in NOT_NAMES:
                 i += 1
             while j > i and tokens[j - 1].group().lower() in STOP_WORDS:
                 j -= 1  # "Abstract For …": a run does not end in a function word
@@ -189,37 +192,6 @@ def phrase_mentions(doc: Doc, matcher: PhraseMatcher, source: str, types: dict[s
 
 # --- task phrases -------------------------------------------------------------------------
 
-TASK_HEADS = (
-    "retrieval", "recognition", "detection", "classification", "segmentation", "generation",
-    "translation", "summarization", "summarisation", "answering", "reasoning", "search", "tagging",
-    "parsing", "captioning", "estimation", "forecasting", "understanding", "modeling", "modelling",
-    "synthesis", "alignment", "ranking", "reranking", "re-ranking", "completion", "extraction",
-    "linking", "localization", "tracking", "compression", "discovery", "prediction",
-    "comprehension", "recommendation", "transfer", "inpainting", "editing", "customization",
-)
-MODIFIER_BLOCK = {
-    "efficient", "effective", "existing", "novel", "new", "proposed", "various", "different", "better",
-    "robust", "standard", "previous", "current", "recent", "diverse", "challenging", "practical",
-    "improved", "improving", "improve", "improves", "accurate", "fast", "faster", "strong", "stronger",
-    "good", "best", "high", "higher", "low", "lower", "many", "several", "multiple", "downstream",
-    "competitive", "superior", "final", "overall", "specific", "general", "traditional", "popular",
-    "impressive", "significant", "remarkable", "scalable", "flexible", "simple", "unified", "real-world",
-    "state-of-the-art", "such", "other", "both", "all", "each", "their", "its", "our", "these", "those",
-    "this", "that", "which", "whose", "for", "in", "on", "of", "to", "and", "or", "with", "by", "via",
-    "used", "using", "based", "first", "large", "small", "key", "main", "related", "well",
-    "perform", "performs", "achieve", "achieves", "use", "uses", "train", "apply", "applies", "enable",
-    "enables", "support", "supports", "tackle", "address", "solve", "including", "include", "includes",
-    "represent", "resulting", "leverage", "leverages", "study", "studies", "propose", "present", "show",
-    "shows", "demonstrate", "facilitate", "boost", "boosting", "enhance", "enhancing", "require", "requires",
-    "complex", "commonly", "make", "makes", "allow", "allows", "called", "named", "like", "as",
-    "outperform", "outperforms", "surpass", "surpasses", "beat", "beats", "describe", "expressive",
-    "conduct", "conducts", "evaluate", "evaluates", "explore", "explores", "investigate", "compare",
-    "handle", "handles", "help", "helps", "reduce", "reduces", "improved", "efficiently", "effectively",
-    "requiring", "involving", "needing", "demanding", "spanning", "covering", "beyond",
-    "additional", "inaccurate", "distinctive", "precise", "subpar", "poor", "unseen",
-    "assess", "generate", "weak", "modern", "in-depth", "intensive", "major", "minor", "comprehensive",
-    "empirical", "high-quality", "low-quality", "suboptimal", "sub-optimal", "incorporate", "incorporates",
-}
 # a task phrase right before one of these is the modifier of a system class: "neural retrieval models"
 _SYSTEM_AFTER = re.compile(
     r"\s+(?:models?|methods?|systems?|approaches|architectures?|frameworks?|pipelines?|retrievers?|encoders?)\b"
@@ -229,41 +201,17 @@ _TASK = re.compile(
 )
 
 
-_S_NOT_PLURAL = ("ss", "us", "is", "ics", "ous", "ws", "ies")  # class, corpus, analysis, robotics, news, series
-# -ing words that are nouns inside task names ("reading comprehension", "ranking distillation"); any
-# other leading -ing word is a verb taking the task as its object ("performing code retrieval")
-_ING_NOUNS = {
-    "learning", "reasoning", "ranking", "reading", "tracking", "parsing", "tagging", "labeling", "labelling",
-    "matching", "clustering", "modeling", "modelling", "processing", "training", "sampling", "embedding",
-    "planning", "forecasting", "answering", "captioning", "grounding", "understanding", "mining", "editing",
-    "inpainting", "denoising", "coding", "programming", "computing", "filtering", "hashing", "indexing",
-    "routing", "scheduling", "pruning", "decoding", "encoding", "prompting", "pretraining", "pre-training",
-    "fine-tuning", "finetuning", "spelling", "speaking", "writing", "driving", "hearing", "sensing",
-    "imaging", "streaming", "computing", "recommending", "dialogue", "tuning", "merging", "unlearning",
-}
-
-
-# participles that do name a kind of task ("supervised learning", "federated learning")
-_ED_MODIFIERS = {
-    "supervised", "unsupervised", "federated", "distributed", "constrained", "guided", "augmented", "grounded",
-    "structured", "unstructured", "automated", "controlled", "masked", "generalized", "generalised",
-    "personalized", "personalised", "specialized", "pretrained", "embedded", "imbalanced", "labeled", "labelled",
-    "unlabeled", "unlabelled", "annotated", "connected", "directed", "undirected", "weighted", "shared", "mixed",
-    "fixed", "detailed", "limited", "tailed", "conditioned", "compressed", "quantized", "sparsified", "retrieved",
-}
-
-
 def _not_task_word(word: str) -> bool:
     """A word that cannot open a task phrase: a verb in -s ("fuses": English noun modifiers are
     singular, "image retrieval"), a verb in -ing ("performing code retrieval"), or an adverb compound
     ("widely-adopted")."""
-    if word.endswith("s") and not word.endswith(_S_NOT_PLURAL) and "-" not in word:
+    if word.endswith("s") and not word.endswith(S_NOT_PLURAL) and "-" not in word:
         return True
-    if word.endswith("ing") and not word.endswith(("string", "thing")) and word not in _ING_NOUNS and "-" not in word:
+    if word.endswith("ing") and not word.endswith(("string", "thing")) and word not in ING_NOUNS and "-" not in word:
         return True
     if word.endswith(("ize", "ise", "izes", "ises")) and "-" not in word:
         return True  # "maximize modeling": a verb
-    if word.endswith("ed") and "-" not in word and word not in _ED_MODIFIERS:
+    if word.endswith("ed") and "-" not in word and word not in ED_MODIFIERS:
         return True  # "demonstrated code generation": a verb or its participle
     return bool(re.match(r"[a-z]+ly-", word))
 

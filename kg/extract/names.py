@@ -6,9 +6,10 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from kg.extract.vocabulary import KEEP_FINAL_S
+
 _BRACES = re.compile(r"[\^{}]")
 _SEP = re.compile(r"[\s\-_/]+")
-_KEEP_S = ("ss", "us", "is", "ous")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -19,7 +20,7 @@ def surface_key(name: str) -> str:
     words = [w for w in _SEP.split(text) if w]
     if words:
         last = words[-1]
-        if len(last) > 3 and last.endswith("s") and not last.endswith(_KEEP_S):
+        if len(last) > 3 and last.endswith("s") and not last.endswith(KEEP_FINAL_S):
             last = last[:-2] if last.endswith(("ches", "shes", "xes")) else last[:-1]
         words[-1] = last
     return "".join(words)

@@ -8,6 +8,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from kg.extract.lexicon import is_known
 from kg.extract.mentions import Mention, is_name_shaped
+from kg.extract.vocabulary import NOT_LEAD_HEADS, NOT_TITLE_NAMES
 
 _TITLE_NAME = re.compile(r"^\s*([^:]{1,60}?)\s*:\s*\S")
 _PROPOSE = re.compile(
@@ -48,9 +49,6 @@ _RESULT_BEFORE = re.compile(
     r"\b(?:the|our)\s+(?:derived|resulting|proposed|new|novel)\s+(?:[a-z\-]+\s+){0,2}[a-z\-]+,\s*$", re.I
 )
 _ALSO = re.compile(r"(?:\band|coupled with|as well as|along with|together with)\s+(?:the|a|an)?\s*(?:[\w\-]+\s+){0,2}$", re.I)
-_NOT_LEAD_HEADS = {"limits", "analysis", "study", "properties", "nature", "benefits", "role", "power", "effects",
-                   "lessons", "challenges", "resources", "models", "foundations", "look", "view"}
-_NOT_TITLE_NAMES = {"survey", "review", "tutorial", "overview", "introduction", "position", "perspective"}
 
 
 def title_names(title: str, abstract: str = "") -> list[str]:
@@ -69,7 +67,7 @@ def title_names(title: str, abstract: str = "") -> list[str]:
     names = []
     for part in parts:
         words = part.split()
-        if part.casefold() in _NOT_TITLE_NAMES or len(words) > 3 or words[0].lower().endswith("ing"):
+        if part.casefold() in NOT_TITLE_NAMES or len(words) > 3 or words[0].lower().endswith("ing"):
             return []
         if any(is_name_shaped(w) for w in words) or (len(words) == 1 and part[:1].isupper()):
             names.append(part)
@@ -111,7 +109,7 @@ def title_lead_phrase(title: str, abstract: str) -> str | None:
     phrase = " ".join(words)
     if len(words) == 1 and not is_name_shaped(words[0]):
         return None
-    if words[0].lower().endswith("ing") or words[-1].lower() in _NOT_LEAD_HEADS or words[0].lower() in STOP_WORDS:
+    if words[0].lower().endswith("ing") or words[-1].lower() in NOT_LEAD_HEADS or words[0].lower() in STOP_WORDS:
         return None
     found = re.search(r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])", abstract, re.I)
     return found.group(0) if found else phrase

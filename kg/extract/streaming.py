@@ -19,7 +19,13 @@ from multiprocessing import get_context
 from kg.config import Budget, default_budget
 from kg.corpus import ReadReport, Sources, chunked, iter_papers
 from kg.extract.corpus_names import CorpusNames, collect_names
-from kg.extract.parallel import Outcome, _extract_chunk, _init, extract_within_budget, report_skip
+from kg.extract.parallel import (
+    Outcome,
+    _extract_chunk,
+    _init,
+    extract_within_budget,
+    report_skip,
+)
 from kg.records import ExtractionRecord, Paper
 
 Batch = list[tuple[Paper, ExtractionRecord]]

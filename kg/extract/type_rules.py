@@ -5,22 +5,15 @@ from __future__ import annotations
 import re
 
 from kg.extract.lexicon import known_entities
-from kg.extract.mentions import TASK_HEADS
+from kg.extract.vocabulary import (
+    METRIC_HEADS,
+    NEXT_WORD_TYPES,
+    SYSTEM_WORDS,
+    TASK_HEADS,
+)
 from kg.records import EntityType
 
-_NEXT_WORD_TYPES: dict[str, EntityType] = {
-    "dataset": "Dataset", "datasets": "Dataset", "corpus": "Dataset", "corpora": "Dataset",
-    "collection": "Dataset", "benchmark": "Benchmark", "benchmarks": "Benchmark", "leaderboard": "Benchmark",
-    "suite": "Benchmark", "score": "Metric", "scores": "Metric", "metric": "Metric", "metrics": "Metric",
-    "task": "Task", "tasks": "Task", "problem": "Task", "model": "Method", "models": "Method",
-    "method": "Method", "methods": "Method", "algorithm": "Method", "framework": "Method",
-    "approach": "Method", "module": "Method", "architecture": "Method", "optimizer": "Method",
-}
 _YEAR_OR_VERSION = re.compile(r"(?:[\s-]*(?:(?:19|20)\d\d|['’]\d\d|v?\d+(?:\.\d+)?))+$")
-_SYSTEM_WORDS = {"framework", "frameworks", "architecture", "algorithm", "module", "optimizer", "pipeline"}
-_METRIC_HEADS = ("accuracy", "score", "rate", "error", "precision", "recall", "latency", "speed",
-                 "throughput", "consistency", "distance", "similarity", "loss", "gap", "margin", "time",
-                 "cost", "footprint", "usage", "perplexity", "f1", "auc")
 _MODEL_SIZE = re.compile(r"(?:\b|-)(?:\d+(?:\.\d+)?[BM]|base|large|small|mini|tiny|xl|xxl|huge|[SBLH])$", re.I)
 _DATASETISH = re.compile(r"(?:-DB|DB|Bench|QA|NLI|\d{2,}[kKM]?)$")
 
@@ -32,9 +25,9 @@ def entity_type(name: str, next_word: str = "", long_form: str = "", hint: Entit
         if surface and surface.casefold() in known:
             return known[surface.casefold()]  # "PASCAL VOC 2007" is a Pascal VOC, "WMT'14" a WMT
     nxt = next_word.casefold()
-    if nxt in _NEXT_WORD_TYPES and _NEXT_WORD_TYPES[nxt] != "Method":
-        return _NEXT_WORD_TYPES[nxt]
-    if nxt in _SYSTEM_WORDS:
+    if nxt in NEXT_WORD_TYPES and NEXT_WORD_TYPES[nxt] != "Method":
+        return NEXT_WORD_TYPES[nxt]
+    if nxt in SYSTEM_WORDS:
         return "Method"  # "the Generation-Augmented Retrieval (GAR) framework": a system, whatever it is for
     if hint is not None:
         return hint
@@ -47,12 +40,12 @@ def entity_type(name: str, next_word: str = "", long_form: str = "", hint: Entit
             return "Benchmark"
         if last.endswith(TASK_HEADS) and not last.endswith(("modeling", "modelling", "search", "learning")):
             return "Task"
-        if last in _METRIC_HEADS:
+        if last in METRIC_HEADS:
             return "Metric"
     if name[:1].islower() and " " in name:
         if last.endswith(TASK_HEADS):
             return "Task"
-        if last in _METRIC_HEADS:
+        if last in METRIC_HEADS:
             return "Metric"
     if " " in name and known.get(name.split()[-1].casefold()) == "Metric":
         return "Metric"  # "ROUGE-2 F1", "SQuAD EM": a metric named by what it scores

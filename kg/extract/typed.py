@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from kg.extract.entities import EntityGroup, EntityTable
 from kg.extract.lexicon import known_entities
+from kg.records import EntityType
 from kg.typer import NONE, Candidate, TyperModel
 from kg.typer.candidate import context_of
-from kg.records import EntityType
 
 DROP_AT: dict[str, float] = {"chunk": 0.7, "lexicon": 0.8, "task": 0.8, "metric": 0.8, "name": 0.9}
 """Drop a group when the typer gives not-an-entity at least this probability, by its most trusted detector.
