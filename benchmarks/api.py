@@ -24,7 +24,8 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.path.append(str(Path(__file__).resolve().parents[1] / "tests"))  # the reference oracle (after benchmarks/: tests/synthetic is a package)
+# the reference oracle (after benchmarks/: tests/synthetic is a package)
+sys.path.append(str(Path(__file__).resolve().parents[1] / "tests"))
 
 from graph_oracle import find_entity, find_family, methods_in_family, outperformers  # noqa: E402
 from synthetic import synthetic_corpus  # noqa: E402
@@ -78,18 +79,27 @@ def baseline_members_claims(g: KnowledgeGraph, family: str) -> Answer:
     answer = []
     for m in members:
         claims = [d for _, _, d in g.out_edges(m, data=True) if d["type"] in ("OUTPERFORMS", "OUTPERFORMS_GENERIC")]
-        answer.append((str(g.nodes[m]["name"]), [(str(d["evidence"]), str(g.nodes[paper_node(d["paper"])]["title"])) for d in claims]))
+        answer.append(
+            (
+                str(g.nodes[m]["name"]),
+                [(str(d["evidence"]), str(g.nodes[paper_node(d["paper"])]["title"])) for d in claims],
+            )
+        )
     return answer
 
 
 def api_family_beats(data: dict[str, Any]) -> Answer:
-    return [(e["node"]["name"], [(c["evidence"], c["paper"]["title"]) for c in e["node"]["outperforms"]])
-            for e in data["methods"]["edges"]]
+    return [
+        (e["node"]["name"], [(c["evidence"], c["paper"]["title"]) for c in e["node"]["outperforms"]])
+        for e in data["methods"]["edges"]
+    ]
 
 
 def api_members_claims(data: dict[str, Any]) -> Answer:
-    return [(e["node"]["name"], [(c["evidence"], c["paper"]["title"]) for c in e["node"]["outperforms"]])
-            for e in data["family"]["members"]["edges"]]
+    return [
+        (e["node"]["name"], [(c["evidence"], c["paper"]["title"]) for c in e["node"]["outperforms"]])
+        for e in data["family"]["members"]["edges"]
+    ]
 
 
 def timings(run: Callable[[], object], repeat: int) -> list[float]:
@@ -105,7 +115,9 @@ def p(samples: list[float], q: float) -> float:
     return statistics.quantiles(samples, n=100, method="inclusive")[int(q) - 1] if len(samples) > 1 else samples[0]
 
 
-def http_client(reads_factory: Callable[[], Any]) -> tuple[Callable[[str, dict[str, Any]], dict[str, Any]], Callable[[], None]]:
+def http_client(
+    reads_factory: Callable[[], Any],
+) -> tuple[Callable[[str, dict[str, Any]], dict[str, Any]], Callable[[], None]]:
     """A local uvicorn over ``reads_factory`` and a function that POSTs a query to it."""
     import httpx
     import uvicorn  # type: ignore[import-untyped,unused-ignore]
@@ -177,7 +189,9 @@ def run_cases(papers: int, store: str, cases: list[Case], factory: Callable[[], 
             if store == "embedded":
                 assert answer == expected, f"{name}: the API and the reference oracle (tests/graph_oracle.py) disagree"
             else:
-                assert unordered_claims(answer) == unordered_claims(expected), f"{name}: the API and the Cypher baseline disagree"
+                assert unordered_claims(answer) == unordered_claims(expected), (
+                    f"{name}: the API and the Cypher baseline disagree"
+                )
             api = timings(lambda: run_query(text, variables, factory()), repeat)
             base = timings(baseline, repeat)
             line = f"{papers:>7} {store:8} {name:22} {len(answer):>5} {result['extensions']['roundTrips']:>5} {p(api, 50):>9.2f} {p(api, 99):>9.2f}"
@@ -198,8 +212,11 @@ def bench(papers: int, seed: int, repeat: int, http: bool, stores: list[str]) ->
     loser = most_beaten(g)
     loser_node, family_node_id = find_entity(g, loser), find_family(g, FAMILY)
     assert loser_node is not None and family_node_id is not None
-    print(f"# N={papers} papers: {g.number_of_nodes()} nodes, {g.number_of_edges()} relationships; "
-          f"build {t1 - t0:.1f}s; loser={loser!r} family={FAMILY!r}", flush=True)
+    print(
+        f"# N={papers} papers: {g.number_of_nodes()} nodes, {g.number_of_edges()} relationships; "
+        f"build {t1 - t0:.1f}s; loser={loser!r} family={FAMILY!r}",
+        flush=True,
+    )
     variables = [{"family": FAMILY, "loser": loser}, {"family": FAMILY}]
     shapes = [api_family_beats, api_members_claims]
     names = ["family_beats", "family_members_claims"]
@@ -216,8 +233,15 @@ def bench(papers: int, seed: int, repeat: int, http: bool, stores: list[str]) ->
         factory = neo4j_reads(store.settings)
         print(f"#   neo4j at {store.settings.uri}: load {load_s:.1f}s", flush=True)
         driver, db = factory.driver(), store.settings.database
-        params = {"family": family_node_id.partition(":")[2], "loser": loser_node.partition(":")[2], "techniques": sorted(TECHNIQUE_LABELS)}
-        baselines = [cypher_baseline(driver, db, "bench_family_beats", params), cypher_baseline(driver, db, "bench_nested", params)]
+        params = {
+            "family": family_node_id.partition(":")[2],
+            "loser": loser_node.partition(":")[2],
+            "techniques": sorted(TECHNIQUE_LABELS),
+        }
+        baselines = [
+            cypher_baseline(driver, db, "bench_family_beats", params),
+            cypher_baseline(driver, db, "bench_nested", params),
+        ]
         try:
             run_cases(papers, "neo4j", list(zip(names, variables, shapes, baselines)), factory, repeat, http)
         finally:
@@ -228,13 +252,20 @@ def bench(papers: int, seed: int, repeat: int, http: bool, stores: list[str]) ->
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--papers", type=int, nargs="+", default=[1000, 10000])
-    parser.add_argument("--stores", nargs="+", choices=["embedded", "neo4j"], default=["embedded"],
-                        help="embedded, neo4j or both; neo4j uses NEO4J_URI/USER/PASSWORD and WIPES that database")
+    parser.add_argument(
+        "--stores",
+        nargs="+",
+        choices=["embedded", "neo4j"],
+        default=["embedded"],
+        help="embedded, neo4j or both; neo4j uses NEO4J_URI/USER/PASSWORD and WIPES that database",
+    )
     parser.add_argument("--repeat", type=int, default=200)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--http", action="store_true", help="also time the queries over HTTP (local uvicorn)")
     args = parser.parse_args(argv)
-    print("times in ms; trips = store round trips per request; base = the reference oracle (tests/graph_oracle.py) (embedded) or one")
+    print(
+        "times in ms; trips = store round trips per request; base = the reference oracle (tests/graph_oracle.py) (embedded) or one"
+    )
     print("hand-written Cypher query, queries/bench_*.cypher (neo4j); api/base = ratio of p50s")
     header = f"{'N':>7} {'store':8} {'query':22} {'rows':>5} {'trips':>5} {'api p50':>9} {'api p99':>9}"
     header += f" {'http p50':>9} {'http p99':>9}" if args.http else ""

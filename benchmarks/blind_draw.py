@@ -35,7 +35,9 @@ def main(argv: list[str] | None = None) -> None:
         if paper["id"] not in drawn:
             by_theme[str(paper["theme"])].append(paper)
     rng = random.Random(args.seed)
-    chosen = [p for theme in sorted(by_theme) for p in rng.sample(by_theme[theme], min(args.per_theme, len(by_theme[theme])))]
+    chosen = [
+        p for theme in sorted(by_theme) for p in rng.sample(by_theme[theme], min(args.per_theme, len(by_theme[theme])))
+    ]
     out = DATA / f"{args.name}_papers.jsonl"
     with out.open("w", encoding="utf-8") as handle:
         for paper in sorted(chosen, key=lambda p: str(p["id"])):

@@ -58,7 +58,9 @@ def run(sizes: list[int], naive_cap: int, batch: int, seed: int) -> None:
     driver = store._live()
     apply_schema(driver, store.settings.database)
     print(f"Neo4j at {store.settings.uri}; kg loader: {batch} papers per transaction")
-    print(f"{'papers':>8} {'rels':>9} {'build s':>8} {'kg s':>8} {'kg rel/s':>10} {'naive papers':>12} {'naive s':>8} {'naive rel/s':>11} {'ratio':>6}")
+    print(
+        f"{'papers':>8} {'rels':>9} {'build s':>8} {'kg s':>8} {'kg rel/s':>10} {'naive papers':>12} {'naive s':>8} {'naive rel/s':>11} {'ratio':>6}"
+    )
     for n in sizes:
         t0 = time.perf_counter()
         piece = build_piece(n, seed)
@@ -81,7 +83,10 @@ def run(sizes: list[int], naive_cap: int, batch: int, seed: int) -> None:
 
         ours, naive = rels / ours_s, naive_rels / naive_s
         capped = "" if len(sample.papers) == n else " (sample)"
-        print(f"{n:>8} {rels:>9} {build_s:>8.1f} {ours_s:>8.1f} {ours:>10.0f} {len(sample.papers):>12}{capped} {naive_s:>8.1f} {naive:>11.0f} {ours / naive:>6.1f}x", flush=True)
+        print(
+            f"{n:>8} {rels:>9} {build_s:>8.1f} {ours_s:>8.1f} {ours:>10.0f} {len(sample.papers):>12}{capped} {naive_s:>8.1f} {naive:>11.0f} {ours / naive:>6.1f}x",
+            flush=True,
+        )
     store.close()
 
 

@@ -37,7 +37,9 @@ def seed_papers(shared: Path) -> list[Paper]:
 def scierc_papers(shared: Path) -> list[Paper]:
     papers = []
     for split in ("train", "dev"):
-        for i, line in enumerate((shared / "data" / "scierc" / f"{split}.json").read_text(encoding="utf-8").splitlines()):
+        for i, line in enumerate(
+            (shared / "data" / "scierc" / f"{split}.json").read_text(encoding="utf-8").splitlines()
+        ):
             text = " ".join(" ".join(sentence) for sentence in json.loads(line)["sentences"])
             text = re.sub(r" ([.,;:)])", r"\1", text.replace("-LRB- ", "(").replace(" -RRB-", ")")).replace("( ", "(")
             papers.append(Paper(id=f"scierc-{split}-{i}", title="", abstract=text))
@@ -67,18 +69,29 @@ def measure(name: str, papers: list[Paper], warm_up: int) -> dict[str, float | s
     baseline_nlp = spacy.blank("en")
     baseline_nlp.add_pipe("sentencizer")
     baseline = _rate(papers, lambda p: baseline_nlp(f"{p.title}\n{p.abstract}"), warm_up)
-    return {"corpus": name, "papers": len(papers), "words": words, "names": names_rate, "ours": ours, "fast": fast,
-            "baseline": baseline}
+    return {
+        "corpus": name,
+        "papers": len(papers),
+        "words": words,
+        "names": names_rate,
+        "ours": ours,
+        "fast": fast,
+        "baseline": baseline,
+    }
 
 
 def render(rows: Iterable[dict[str, float | str]]) -> str:
-    lines = ["corpus | abstracts | words each | names pass /s | default /s | --fast /s | words/s (default) | "
-             "spaCy blank+sentencizer /s | ratio (default)",
-             "--- | --- | --- | --- | --- | --- | --- | --- | ---"]
+    lines = [
+        "corpus | abstracts | words each | names pass /s | default /s | --fast /s | words/s (default) | "
+        "spaCy blank+sentencizer /s | ratio (default)",
+        "--- | --- | --- | --- | --- | --- | --- | --- | ---",
+    ]
     for r in rows:
         ours, fast, base, words = float(r["ours"]), float(r["fast"]), float(r["baseline"]), float(r["words"])
-        lines.append(f"{r['corpus']} | {r['papers']} | {words:.0f} | {float(r['names']):,.0f} | {ours:.0f} | {fast:.0f} | "
-                     f"{ours * words:,.0f} | {base:.0f} | {base / ours:.1f}x")
+        lines.append(
+            f"{r['corpus']} | {r['papers']} | {words:.0f} | {float(r['names']):,.0f} | {ours:.0f} | {fast:.0f} | "
+            f"{ours * words:,.0f} | {base:.0f} | {base / ours:.1f}x"
+        )
     return "\n".join(lines)
 
 
@@ -87,8 +100,10 @@ def main() -> None:
     parser.add_argument("--shared", type=Path, default=SHARED, help="the shared/ folder (corpus/, data/scierc/)")
     parser.add_argument("--warm-up", type=int, default=50, help="abstracts run before timing")
     args = parser.parse_args()
-    rows = [measure("seed trending page", seed_papers(args.shared), args.warm_up),
-            measure("SciERC train+dev", scierc_papers(args.shared), args.warm_up)]
+    rows = [
+        measure("seed trending page", seed_papers(args.shared), args.warm_up),
+        measure("SciERC train+dev", scierc_papers(args.shared), args.warm_up),
+    ]
     print("one process, one core; extraction rate after the warm-up abstracts")
     print(render(rows))
 

@@ -80,8 +80,14 @@ def _ingest_job(source: Any, workers: int, batch: int, store_kind: str, data_dir
     finally:
         store.close()
     graph = Path(data_dir) / "graph.json"
-    return {"seconds": time.perf_counter() - start, "papers": summary.loaded, "relinked": summary.relinked,
-            "new_names": summary.new_names, "nodes": nodes, "graph_mb": graph.stat().st_size / 1e6 if graph.exists() else 0.0}
+    return {
+        "seconds": time.perf_counter() - start,
+        "papers": summary.loaded,
+        "relinked": summary.relinked,
+        "new_names": summary.new_names,
+        "nodes": nodes,
+        "graph_mb": graph.stat().st_size / 1e6 if graph.exists() else 0.0,
+    }
 
 
 class _TreeRss:
@@ -135,12 +141,20 @@ def _isolated(job: Callable[..., dict[str, float]], *args: Any) -> dict[str, flo
     return result
 
 
-def measure(n: int, seed: int, sample: int | None, batch: int, ingest_batch: int, feed: int, store_kind: str,
-            root: Path, extract_sample: int | None = None) -> dict[str, Any]:
+def measure(
+    n: int,
+    seed: int,
+    sample: int | None,
+    batch: int,
+    ingest_batch: int,
+    feed: int,
+    store_kind: str,
+    root: Path,
+    extract_sample: int | None = None,
+) -> dict[str, Any]:
     start = time.perf_counter()
     papers, _ = write_corpus(root / f"n{n}", n, seed)
-    row: dict[str, Any] = {"n": n, "generate_s": time.perf_counter() - start,
-                           "file_mb": papers.stat().st_size / 1e6}
+    row: dict[str, Any] = {"n": n, "generate_s": time.perf_counter() - start, "file_mb": papers.stat().st_size / 1e6}
     limit = sample if sample and sample < n else None
     row["measured"] = limit or n
     source = _Source(papers, limit)
@@ -151,28 +165,67 @@ def measure(n: int, seed: int, sample: int | None, batch: int, ingest_batch: int
         row[f"extract_{workers}w"] = r["papers"] / r["seconds"]
     data_dir = str(root / f"store{n}")
     r = _isolated(_ingest_job, source, 2, ingest_batch, store_kind, data_dir, True)
-    row.update(ingest_s=r["seconds"], ingest_rate=r["papers"] / r["seconds"], rss_mb=r["rss_mb"],
-               worker_rss_mb=r["worker_rss_mb"], graph_mb=r["graph_mb"], nodes=r["nodes"])
+    row.update(
+        ingest_s=r["seconds"],
+        ingest_rate=r["papers"] / r["seconds"],
+        rss_mb=r["rss_mb"],
+        worker_rss_mb=r["worker_rss_mb"],
+        graph_mb=r["graph_mb"],
+        nodes=r["nodes"],
+    )
     if feed:
         feed_papers, _ = write_corpus(root / f"feed{n}", feed, seed, start=row["measured"])
         r = _isolated(_ingest_job, _Source(feed_papers, None), 2, ingest_batch, store_kind, data_dir, False)
-        row.update(feed=feed, feed_s=r["seconds"], feed_rss_mb=r["rss_mb"], relinked=r["relinked"], new_names=r["new_names"])
+        row.update(
+            feed=feed, feed_s=r["seconds"], feed_rss_mb=r["rss_mb"], relinked=r["relinked"], new_names=r["new_names"]
+        )
     return row
 
 
 def render(rows: list[dict[str, Any]]) -> str:
-    head = ("N", "measured", "gen s", "extract 1w /s", "extract 2w /s", "2w per core /s", "ingest s",
-            "ingest /s", "peak RSS MB", "workers' RSS MB", "graph.json MB", "feed", "feed s", "feed / full",
-            "re-linked")
+    head = (
+        "N",
+        "measured",
+        "gen s",
+        "extract 1w /s",
+        "extract 2w /s",
+        "2w per core /s",
+        "ingest s",
+        "ingest /s",
+        "peak RSS MB",
+        "workers' RSS MB",
+        "graph.json MB",
+        "feed",
+        "feed s",
+        "feed / full",
+        "re-linked",
+    )
     lines = [" | ".join(head), " | ".join("---" for _ in head)]
     for r in rows:
         measured = f"{r['measured']:,}" + (" (sample)" if r["measured"] < r["n"] else "")
-        feed = [f"{r['feed']:,}", f"{r['feed_s']:.1f}", f"{r['feed_s'] / r['ingest_s']:.1%}", f"{r['relinked']:,}"] if "feed" in r else ["-"] * 4
-        lines.append(" | ".join([
-            f"{r['n']:,}", measured, f"{r['generate_s']:.1f}", f"{r['extract_1w']:.0f}", f"{r['extract_2w']:.0f}",
-            f"{r['extract_2w'] / 2:.0f}", f"{r['ingest_s']:.1f}", f"{r['ingest_rate']:.0f}", f"{r['rss_mb']:.0f}",
-            f"{r['worker_rss_mb']:.0f}", f"{r['graph_mb']:.1f}", *feed,
-        ]))
+        feed = (
+            [f"{r['feed']:,}", f"{r['feed_s']:.1f}", f"{r['feed_s'] / r['ingest_s']:.1%}", f"{r['relinked']:,}"]
+            if "feed" in r
+            else ["-"] * 4
+        )
+        lines.append(
+            " | ".join(
+                [
+                    f"{r['n']:,}",
+                    measured,
+                    f"{r['generate_s']:.1f}",
+                    f"{r['extract_1w']:.0f}",
+                    f"{r['extract_2w']:.0f}",
+                    f"{r['extract_2w'] / 2:.0f}",
+                    f"{r['ingest_s']:.1f}",
+                    f"{r['ingest_rate']:.0f}",
+                    f"{r['rss_mb']:.0f}",
+                    f"{r['worker_rss_mb']:.0f}",
+                    f"{r['graph_mb']:.1f}",
+                    *feed,
+                ]
+            )
+        )
     return "\n".join(lines)
 
 
@@ -184,9 +237,11 @@ def growth(rows: list[dict[str, Any]]) -> str:
         if scale <= 0:
             continue
         k = lambda key: math.log(b[key] / a[key]) / scale  # noqa: E731
-        out.append(f"{a['measured']:,} → {b['measured']:,} papers: ingest time ∝ N^{k('ingest_s'):.2f}, "
-                   f"peak RSS ∝ N^{k('rss_mb'):.2f}, graph.json ∝ N^{k('graph_mb'):.2f}; "
-                   f"extraction rate 1w ×{b['extract_1w'] / a['extract_1w']:.2f}")
+        out.append(
+            f"{a['measured']:,} → {b['measured']:,} papers: ingest time ∝ N^{k('ingest_s'):.2f}, "
+            f"peak RSS ∝ N^{k('rss_mb'):.2f}, graph.json ∝ N^{k('graph_mb'):.2f}; "
+            f"extraction rate 1w ×{b['extract_1w'] / a['extract_1w']:.2f}"
+        )
     return "\n".join(out)
 
 
@@ -197,22 +252,45 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--sample", type=int, default=None, help="extract and ingest only the first K papers of each N")
     parser.add_argument("--batch", type=int, default=512, help="papers per extraction batch")
     parser.add_argument("--ingest-batch", type=int, default=2000, help="papers per store upsert")
-    parser.add_argument("--extract-sample", type=int, default=None,
-                        help="time the extraction rates on the first K papers only (ingest still takes all)")
-    parser.add_argument("--feed", type=int, default=1000, help="papers of the incremental feed ingested after N (0: none)")
-    parser.add_argument("--store", choices=("embedded", "neo4j"), default="embedded",
-                        help="store to ingest into (neo4j: the NEO4J_* server, whose database is WIPED)")
+    parser.add_argument(
+        "--extract-sample",
+        type=int,
+        default=None,
+        help="time the extraction rates on the first K papers only (ingest still takes all)",
+    )
+    parser.add_argument(
+        "--feed", type=int, default=1000, help="papers of the incremental feed ingested after N (0: none)"
+    )
+    parser.add_argument(
+        "--store",
+        choices=("embedded", "neo4j"),
+        default="embedded",
+        help="store to ingest into (neo4j: the NEO4J_* server, whose database is WIPED)",
+    )
     parser.add_argument("--dir", type=Path, default=None, help="where corpora and stores go (default: a temp dir)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="kg-scale-") as tmp:
         root = args.dir or Path(tmp)
         rows = []
         for n in sorted(args.sizes):
-            rows.append(measure(n, args.seed, args.sample, args.batch, args.ingest_batch, args.feed, args.store, root,
-                                args.extract_sample))
+            rows.append(
+                measure(
+                    n,
+                    args.seed,
+                    args.sample,
+                    args.batch,
+                    args.ingest_batch,
+                    args.feed,
+                    args.store,
+                    root,
+                    args.extract_sample,
+                )
+            )
             print(f"done N={n:,}", file=sys.stderr, flush=True)
-    print(f"synthetic corpus, seed {args.seed}; extraction includes the corpus-names pass; ingest = kg ingest's pipeline, "
-          f"2 extraction workers, resolve/build/upsert into the {args.store} store every {args.ingest_batch} papers")
+    print(
+        f"synthetic corpus, seed {args.seed}; extraction includes the corpus-names pass; ingest = kg ingest's pipeline, "
+        f"2 extraction workers, resolve/build/upsert into the {args.store} store every {args.ingest_batch} papers"
+    )
     if args.sample:
         print(f"N above {args.sample:,}: extraction and ingest timed on the first {args.sample:,} papers (sample)")
     if args.extract_sample:

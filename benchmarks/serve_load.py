@@ -32,7 +32,9 @@ ROOT = Path(__file__).resolve().parents[1]
 KG = [sys.executable, "-m", "kg"]
 HEADLINE = """{ methods(filter: {family: "PEFT", beats: "LoRA"}) { edges { node { name
   outperforms(loser: "LoRA") { evidence paper { id title } } } } } }"""
-PAPER = """query($id: ID!) { paper(id: $id) { id title proposes { name } claims { winner { name } loser { name } } } }"""
+PAPER = (
+    """query($id: ID!) { paper(id: $id) { id title proposes { name } claims { winner { name } loser { name } } } }"""
+)
 CONSOLE = "MATCH (p:Paper)-[:PROPOSES]->(m) RETURN p.title, m.name LIMIT 25"
 
 
@@ -64,8 +66,9 @@ def _request(kind: str, paper_ids: list[str], i: int) -> tuple[str, str, dict[st
 KINDS = ["graphql", "paper", "console", "static", "page", "healthz"]
 
 
-async def _client(url: str, stop: float, paper_ids: list[str], k: int,
-                  latencies: dict[str, list[float]], errors: dict[str, list[str]]) -> None:
+async def _client(
+    url: str, stop: float, paper_ids: list[str], k: int, latencies: dict[str, list[float]], errors: dict[str, list[str]]
+) -> None:
     async with httpx.AsyncClient(base_url=url, timeout=60) as http:
         i = k
         while time.monotonic() < stop:
@@ -74,7 +77,9 @@ async def _client(url: str, stop: float, paper_ids: list[str], k: int,
             started = time.perf_counter()
             try:
                 response = await http.request(method, path, json=body)
-                ok = response.status_code == 200 and not (kind in ("graphql", "paper") and response.json().get("errors"))
+                ok = response.status_code == 200 and not (
+                    kind in ("graphql", "paper") and response.json().get("errors")
+                )
                 problem = "" if ok else f"{response.status_code} {response.text[:160]}"
             except httpx.HTTPError as error:
                 problem = f"{type(error).__name__}: {error}"
@@ -87,8 +92,13 @@ async def _client(url: str, stop: float, paper_ids: list[str], k: int,
 def _writer(store: str, data_dir: Path, stop: float, done: list[float]) -> None:
     while time.monotonic() < stop - 5:
         started = time.monotonic()
-        subprocess.run([*KG, "ingest", "--force"], env=_env(store, data_dir), check=True,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        subprocess.run(
+            [*KG, "ingest", "--force"],
+            env=_env(store, data_dir),
+            check=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         done.append(time.monotonic() - started)
 
 
@@ -105,8 +115,9 @@ def run(store: str, clients: int, seconds: float) -> None:
             wipe_database(neo4j._live(), settings.database)
     subprocess.run([*KG, "ingest"], env=env, check=True, stdout=subprocess.DEVNULL)
     port = _free_port()
-    server = subprocess.Popen([*KG, "serve", "--port", str(port)], env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [*KG, "serve", "--port", str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 120
@@ -137,15 +148,19 @@ def run(store: str, clients: int, seconds: float) -> None:
         server.terminate()
         server.wait(timeout=30)
     total = sum(len(v) for v in latencies.values())
-    print(f"\n{store}: {clients} clients x {seconds:.0f} s, {total} requests, {sum(len(v) for v in errors.values())} "
-          f"errors, {len(ingests)} re-ingests underneath (median {statistics.median(ingests or [0]):.1f} s)")
+    print(
+        f"\n{store}: {clients} clients x {seconds:.0f} s, {total} requests, {sum(len(v) for v in errors.values())} "
+        f"errors, {len(ingests)} re-ingests underneath (median {statistics.median(ingests or [0]):.1f} s)"
+    )
     print(f"{'kind':<8} {'requests':>8} {'errors':>6} {'p50 ms':>8} {'p99 ms':>8}")
     for kind in KINDS:
         values = sorted(latencies[kind])
         if not values:
             continue
         p99 = statistics.quantiles(values, n=100)[98] if len(values) > 1 else values[0]
-        print(f"{kind:<8} {len(values):>8} {len(errors[kind]):>6} {statistics.median(values) * 1000:>8.1f} {p99 * 1000:>8.1f}")
+        print(
+            f"{kind:<8} {len(values):>8} {len(errors[kind]):>6} {statistics.median(values) * 1000:>8.1f} {p99 * 1000:>8.1f}"
+        )
     for kind, found in errors.items():
         for problem in found[:3]:
             print(f"  {kind}: {problem}")

@@ -53,15 +53,26 @@ def synthetic_corpus(papers: int, seed: int = 7) -> Iterator[tuple[Paper, Extrac
             "id": pid,
             "title": title,
             "proposed": [{"name": new, "families": [rng.choice(FAMILIES)]}],
-            "entities": [{"name": new}, *({"name": b} for b in baselines), *({"name": d, "type": "Dataset"} for d in on),
-                         {"name": task, "type": "Task"}, {"name": metric, "type": "Metric"}],
+            "entities": [
+                {"name": new},
+                *({"name": b} for b in baselines),
+                *({"name": d, "type": "Dataset"} for d in on),
+                {"name": task, "type": "Task"},
+                {"name": metric, "type": "Metric"},
+            ],
             "evaluated_on": on,
             "tasks": [task],
             "metrics": [metric],
             "baselines": baselines,
             "extends": [[new, baselines[0]]] if rng.random() < 0.3 else [],
-            "outperforms": [{"winner": new, "loser": b, "on": on, "metric": metric, "evidence": abstract} for b in baselines]
-            + ([{"winner": new, "loser": "prior methods", "loser_generic": True, "evidence": abstract}] if rng.random() < 0.2 else []),
+            "outperforms": [
+                {"winner": new, "loser": b, "on": on, "metric": metric, "evidence": abstract} for b in baselines
+            ]
+            + (
+                [{"winner": new, "loser": "prior methods", "loser_generic": True, "evidence": abstract}]
+                if rng.random() < 0.2
+                else []
+            ),
         }
         yield Paper(id=pid, title=title, abstract=abstract, source="synthetic"), ExtractionRecord.model_validate(record)
 

@@ -106,7 +106,8 @@ def _extract(papers: list[Paper], report: ReadReport, workers: int = 1) -> Itera
 
 Workers = Annotated[int, typer.Option("--workers", "-w", min=1, help="Extraction processes (default 1).")]
 Fast = Annotated[
-    bool, typer.Option("--fast", help="Rules only: no tagger, no noun-phrase candidates, no learned typer (~4x faster).")
+    bool,
+    typer.Option("--fast", help="Rules only: no tagger, no noun-phrase candidates, no learned typer (~4x faster)."),
 ]
 
 
@@ -120,8 +121,10 @@ def _use_mode(fast: bool) -> None:
 
 Sources = Annotated[
     list[Path] | None,
-    typer.Argument(help="Files or folders: trending-page .txt, .jsonl, arXiv Atom .xml, arXiv snapshot .jsonl. "
-                   "Default: the bundled sample corpus."),
+    typer.Argument(
+        help="Files or folders: trending-page .txt, .jsonl, arXiv Atom .xml, arXiv snapshot .jsonl. "
+        "Default: the bundled sample corpus."
+    ),
 ]
 
 
@@ -141,7 +144,8 @@ def extract(
         str | None, typer.Option("--scheduler", help="Dask scheduler, e.g. tcp://host:8786 (default: a local cluster).")
     ] = None,
     partitions: Annotated[
-        int | None, typer.Option("--partitions", min=1, help="Dask tasks to cut the corpus into (default ~4 per worker).")
+        int | None,
+        typer.Option("--partitions", min=1, help="Dask tasks to cut the corpus into (default ~4 per worker)."),
     ] = None,
 ) -> None:
     """Extract one gold-format record per paper into a JSONL file."""
@@ -220,7 +224,9 @@ def eval_(
 @app.command("eval-linking")
 @friendly_errors
 def eval_linking(
-    pairs: Annotated[Path | None, typer.Argument(help="Merge / non-merge pairs (JSONL); default: the shipped set.")] = None,
+    pairs: Annotated[
+        Path | None, typer.Argument(help="Merge / non-merge pairs (JSONL); default: the shipped set.")
+    ] = None,
     mode: Annotated[
         Literal["batch", "incremental"],
         typer.Option("--mode", help="batch: both papers resolved together; incremental: the second against a store."),
@@ -253,7 +259,9 @@ def ingest(
         Path | None, typer.Option("--records", help="Precomputed records (JSONL, e.g. from kg extract --engine dask).")
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Re-extract papers whose content is unchanged too.")] = False,
-    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Papers resolved and written together.")] = 2000,
+    batch_size: Annotated[
+        int, typer.Option("--batch-size", min=1, help="Papers resolved and written together.")
+    ] = 2000,
     fast: Fast = False,
 ) -> None:
     """Read, extract, resolve and load papers into the store (default: the bundled sample corpus).
@@ -393,7 +401,9 @@ def serve(
     settings = _settings(data_dir, store)
     factory = _reads_factory(settings)
     factory()  # fail now, in one line, if the store cannot be read
-    console.print(f"kg on http://{host}:{port}/ (explorer; /console, /graphql; {settings.store} store)", highlight=False)
+    console.print(
+        f"kg on http://{host}:{port}/ (explorer; /console, /graphql; {settings.store} store)", highlight=False
+    )
     serve_api(host, port, factory)
 
 
@@ -402,7 +412,8 @@ def serve(
 def query(
     document: Annotated[str, typer.Argument(help="A GraphQL query, or @FILE to read one from a file.")],
     var: Annotated[
-        list[str] | None, typer.Option("--var", help="A variable NAME=VALUE (VALUE as JSON when it parses); repeatable.")
+        list[str] | None,
+        typer.Option("--var", help="A variable NAME=VALUE (VALUE as JSON when it parses); repeatable."),
     ] = None,
     data_dir: DataDir = None,
     store: StoreOpt = None,
@@ -461,8 +472,11 @@ def train_typer(
     from kg.typer.train import DEFAULT_SETS, cross_validate, load_examples, train
 
     shared = corpus_dir or default_data_dir()
-    sources = [(shared / "scierc" / "train.json", read_scierc), (shared / "scierc" / "dev.json", read_scierc),
-               (shared / "scirex" / "scirex_dev.jsonl", read_scirex)]
+    sources = [
+        (shared / "scierc" / "train.json", read_scierc),
+        (shared / "scierc" / "dev.json", read_scierc),
+        (shared / "scirex" / "scirex_dev.jsonl", read_scirex),
+    ]
     if all(path.is_file() for path, _ in sources):
         gazetteer.save(gazetteer.build(doc for path, read in sources for doc in read(path)))
         gazetteer.load.cache_clear()
@@ -472,12 +486,15 @@ def train_typer(
     examples = load_examples(DEFAULT_SETS)
     if folds > 1:
         scores = cross_validate(examples, folds=folds)
-        out.print(f"{folds}-fold cross-validation by paper: label accuracy {scores['accuracy']:.3f}, type accuracy on "
-                  f"entities {scores['type_accuracy']:.3f} (the rules alone: {scores['rules_type_accuracy']:.3f})")
+        out.print(
+            f"{folds}-fold cross-validation by paper: label accuracy {scores['accuracy']:.3f}, type accuracy on "
+            f"entities {scores['type_accuracy']:.3f} (the rules alone: {scores['rules_type_accuracy']:.3f})"
+        )
     model = train(examples)
     model.save(MODEL_FILE)
-    console.print(f"saved {MODEL_FILE} ({model.meta['examples']} candidates, {model.meta['features']} features)",
-                  highlight=False)
+    console.print(
+        f"saved {MODEL_FILE} ({model.meta['examples']} candidates, {model.meta['features']} features)", highlight=False
+    )
 
 
 @app.command("eval-ner")

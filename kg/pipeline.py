@@ -127,6 +127,7 @@ def stored_lexicon(store: Store) -> CorpusNames:
         lexicon.add_defined(defines, [split_acronym(a) for a in acronyms])
     return lexicon
 
+
 def _changed_papers(
     store: Store, sources: Sources, summary: IngestSummary, force: bool, budget: Budget
 ) -> tuple[set[str], CorpusNames]:
@@ -175,7 +176,9 @@ def _batches(
             kept = [(p, r) for p, r in pairs if isinstance(r, ExtractionRecord)]
             yield [p for p, _ in kept], [r for _, r in kept]
         return
-    for pairs in stream_extract(todo, batch_size=batch_size, workers=workers, report=report, corpus=lexicon, budget=budget):
+    for pairs in stream_extract(
+        todo, batch_size=batch_size, workers=workers, report=report, corpus=lexicon, budget=budget
+    ):
         yield [p for p, _ in pairs], [r for _, r in pairs]
 
 

@@ -28,7 +28,6 @@ from kg.graph.model import (
 from kg.names.keys import entity_key, match_key
 
 
-
 def _find(g: KnowledgeGraph, text: str, direct: str, wanted: Any) -> str | None:
     """Best node matching ``text``: exact key, then key/name, then alias; ties to the most mentioned."""
     if direct in g and wanted(g.nodes[direct]):

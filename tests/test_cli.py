@@ -73,8 +73,12 @@ def test_missing_source_is_one_clear_line(tmp_path: Path) -> None:
 def test_bad_records_are_reported_and_never_touch_what_is_stored(tmp_path: Path) -> None:
     data_dir = tmp_path / "d"
     good = tmp_path / "good.jsonl"
-    good.write_text(json.dumps({"id": "p1", "title": "LoRA-Q: a method", "abstract": "We propose LoRA-Q. "
-                                "LoRA-Q outperforms LoRA on GLUE."}) + "\n")
+    good.write_text(
+        json.dumps(
+            {"id": "p1", "title": "LoRA-Q: a method", "abstract": "We propose LoRA-Q. LoRA-Q outperforms LoRA on GLUE."}
+        )
+        + "\n"
+    )
     kg("ingest", str(good), data_dir=data_dir)
     before = (data_dir / "graph.json").read_bytes()
     bad = tmp_path / "bad.jsonl"
@@ -127,10 +131,26 @@ def test_eval_linking_scores_the_shipped_pairs(tmp_path: Path) -> None:
 
 def test_ingest_relinks_a_stored_paper_when_a_later_one_defines_its_name(tmp_path: Path) -> None:
     first, second = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
-    first.write_text(json.dumps({"id": "a-1", "title": "Faster Dense Retrieval",
-                                 "abstract": "We study dense retrieval. Our system improves recall over zorblat tuning."}) + "\n")
-    second.write_text(json.dumps({"id": "b-1", "title": "Zorblat Tuning for Retrieval",
-                                  "abstract": "We propose Zorblat Tuning (ZT), a parameter-efficient fine-tuning method."}) + "\n")
+    first.write_text(
+        json.dumps(
+            {
+                "id": "a-1",
+                "title": "Faster Dense Retrieval",
+                "abstract": "We study dense retrieval. Our system improves recall over zorblat tuning.",
+            }
+        )
+        + "\n"
+    )
+    second.write_text(
+        json.dumps(
+            {
+                "id": "b-1",
+                "title": "Zorblat Tuning for Retrieval",
+                "abstract": "We propose Zorblat Tuning (ZT), a parameter-efficient fine-tuning method.",
+            }
+        )
+        + "\n"
+    )
     data = tmp_path / "kg-data"
     kg("ingest", str(first), data_dir=data)
     proc = kg("ingest", str(second), data_dir=data)
@@ -149,12 +169,21 @@ def _attack_feed(tmp_path: Path) -> Path:
     for _ in range(20):  # 20 sentences of 95 names: ~12 KB, within every cap, ~60 s of rules unbounded
         dense.append(f"M{k + 95} outperforms " + ", ".join(f"M{k + i}" for i in range(95)) + ".")
         k += 96
-    good = [{"id": f"g{i}", "title": f"Method{i}: a method", "abstract": f"We propose Method{i}. Method{i} outperforms "
-             f"LoRA on GLUE."} for i in range(1, 6)]
+    good = [
+        {
+            "id": f"g{i}",
+            "title": f"Method{i}: a method",
+            "abstract": f"We propose Method{i}. Method{i} outperforms LoRA on GLUE.",
+        }
+        for i in range(1, 6)
+    ]
     huge = ("We study retrieval models and compare them on many benchmarks. " * 20_000)[:1_250_000]
-    bad = [{"id": "huge", "title": "Huge", "abstract": huge}, {"id": "parens", "title": "Parens", "abstract": "(" * 50_000},
-           {"id": "names", "title": "M0: Beating Everything", "abstract": names_2000},
-           {"id": "dense", "title": "Dense", "abstract": " ".join(dense)}]
+    bad = [
+        {"id": "huge", "title": "Huge", "abstract": huge},
+        {"id": "parens", "title": "Parens", "abstract": "(" * 50_000},
+        {"id": "names", "title": "M0: Beating Everything", "abstract": names_2000},
+        {"id": "dense", "title": "Dense", "abstract": " ".join(dense)},
+    ]
     records = [good[0], bad[0], good[1], bad[1], good[2], bad[2], good[3], bad[3], good[4]]
     path = tmp_path / "feed.jsonl"
     path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")

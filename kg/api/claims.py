@@ -47,7 +47,11 @@ async def standing(loaders: Loaders, edges: list[EdgeRecord]) -> list[EdgeRecord
     papers = {paper_node(str(e.props["paper"])) for e in edges if e.props.get("paper")}
     wanted = sorted(ends | papers)
     found = dict(zip(wanted, await loaders.nodes.load_many(wanted), strict=True))
-    return [e for e in edges if found.get(e.source) is not None and (e.type != OUTPERFORMS or found.get(e.target) is not None)]
+    return [
+        e
+        for e in edges
+        if found.get(e.source) is not None and (e.type != OUTPERFORMS or found.get(e.target) is not None)
+    ]
 
 
 async def _required(info: Info, node_id: str) -> Entity:

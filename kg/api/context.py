@@ -39,7 +39,9 @@ class Loaders:
         self.edges: DataLoader[EdgeKey, list[EdgeRecord]] = DataLoader(load_fn=self._load_edges)
         self.members: DataLoader[str, list[str]] = DataLoader(load_fn=self._load_members)
         self.ends: DataLoader[EdgeKey, list[str]] = DataLoader(load_fn=self._load_ends)
-        self.member_pages: DataLoader[PageKey, tuple[list[NodeRecord], int]] = DataLoader(load_fn=self._load_member_pages)
+        self.member_pages: DataLoader[PageKey, tuple[list[NodeRecord], int]] = DataLoader(
+            load_fn=self._load_member_pages
+        )
 
     async def _load_nodes(self, ids: list[str]) -> list[NodeRecord | None]:
         found = await self.reads.get_nodes(ids)
@@ -93,11 +95,15 @@ class Loaders:
         """The node id ``name`` means among ``labels`` (queued now, so loads asked for before awaiting share a batch)."""
         return self.names.load((name, tuple(sorted(labels))))
 
-    def edges_of(self, node_id: str, types: Collection[str], direction: Direction = "out") -> Awaitable[list[EdgeRecord]]:
+    def edges_of(
+        self, node_id: str, types: Collection[str], direction: Direction = "out"
+    ) -> Awaitable[list[EdgeRecord]]:
         """One node's edges of ``types`` (queued now, like ``resolve``)."""
         return self.edges.load((node_id, tuple(sorted(types)), direction))
 
-    async def ends_of_many(self, ids: Collection[str], types: Collection[str], direction: Direction = "out") -> set[str]:
+    async def ends_of_many(
+        self, ids: Collection[str], types: Collection[str], direction: Direction = "out"
+    ) -> set[str]:
         """The nodes at the far end of the ``types`` edges of any node in ``ids`` (one batch)."""
         key = tuple(sorted(types))
         lists: Sequence[list[str]] = await self.ends.load_many([(i, key, direction) for i in sorted(set(ids))])

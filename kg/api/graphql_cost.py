@@ -228,8 +228,9 @@ def _size_errors(document: DocumentNode, fragments: Mapping[str, FragmentDefinit
     except _FragmentCycle as cycle:
         return [GraphQLError(f"Cannot spread fragment '{cycle.name}' within itself.", [fragments[cycle.name]])]
     errors = [
-        GraphQLError(f"'{op.name.value if op.name else 'anonymous'}' exceeds maximum operation depth of {MAX_DEPTH}",
-                     [op])
+        GraphQLError(
+            f"'{op.name.value if op.name else 'anonymous'}' exceeds maximum operation depth of {MAX_DEPTH}", [op]
+        )
         for op, size in sizes
         if size.depth > MAX_DEPTH
     ]
@@ -238,10 +239,17 @@ def _size_errors(document: DocumentNode, fragments: Mapping[str, FragmentDefinit
         errors.append(GraphQLError(f"{_amount(aliases)} aliases found. Allowed: {MAX_ALIASES}"))
     selections = sum(size.selections for _, size in sizes)
     if selections > MAX_SELECTIONS:
-        errors.append(GraphQLError(f"the query selects {_amount(selections)} fields and fragments once its fragments "
-                                   f"are expanded; the limit is {MAX_SELECTIONS:,}"))
-    return errors + [GraphQLError(f"Fragment '{name}' is never used.", [fragment])
-                     for name, fragment in fragments.items() if name not in measure.used]
+        errors.append(
+            GraphQLError(
+                f"the query selects {_amount(selections)} fields and fragments once its fragments "
+                f"are expanded; the limit is {MAX_SELECTIONS:,}"
+            )
+        )
+    return errors + [
+        GraphQLError(f"Fragment '{name}' is never used.", [fragment])
+        for name, fragment in fragments.items()
+        if name not in measure.used
+    ]
 
 
 def _repeat_errors(document: DocumentNode, fragments: Mapping[str, FragmentDefinitionNode]) -> list[GraphQLError]:
@@ -255,11 +263,19 @@ def _repeat_errors(document: DocumentNode, fragments: Mapping[str, FragmentDefin
     path, name, times = max((p.worst() for p in places), key=lambda worst: worst[2], default=("", "", 0))
     side_by_side, owner = max(spreads, key=lambda spread: spread[0], default=(0, document))
     if side_by_side > times:
-        return [GraphQLError(f"too many repeated selections: {side_by_side:,} fragments are spread side by side in "
-                             f"one selection set; {tail}", [owner])]
+        return [
+            GraphQLError(
+                f"too many repeated selections: {side_by_side:,} fragments are spread side by side in "
+                f"one selection set; {tail}",
+                [owner],
+            )
+        ]
     where = f"at {path}" if path else "at the top level"
-    return [GraphQLError(f"too many repeated selections: '{name}' is selected {times:,} times in one place ({where}); "
-                         f"{tail}")]
+    return [
+        GraphQLError(
+            f"too many repeated selections: '{name}' is selected {times:,} times in one place ({where}); {tail}"
+        )
+    ]
 
 
 def cost_errors(document: DocumentNode) -> list[GraphQLError]:

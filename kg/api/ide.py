@@ -56,8 +56,9 @@ def decode_json(data: str | bytes) -> Any:
         try:
             data = data.decode("utf-8")
         except UnicodeDecodeError as error:
-            raise HTTPException(400, f"request body is not valid UTF-8 (byte 0x{error.object[error.start]:02x} at "
-                                     f"offset {error.start})") from None
+            raise HTTPException(
+                400, f"request body is not valid UTF-8 (byte 0x{error.object[error.start]:02x} at offset {error.start})"
+            ) from None
     if json_depth(data) > MAX_JSON_DEPTH:
         raise HTTPException(400, f"JSON nested deeper than {MAX_JSON_DEPTH} levels")
     try:
@@ -103,8 +104,10 @@ class GraphQLEndpoint(GraphQL[Context, None]):
         if request.method == "POST" and "application/json" in content_type:
             body = self.parse_json(await request.get_body())
             if not isinstance(body, (dict, list)):  # a list is a batch, which strawberry refuses with a 400
-                raise HTTPException(400, f'request body must be a JSON object ({{"query": "...", "variables": {{}}}}), '
-                                         f"not {_kind(body)}")
+                raise HTTPException(
+                    400,
+                    f'request body must be a JSON object ({{"query": "...", "variables": {{}}}}), not {_kind(body)}',
+                )
         return await super().parse_http_body(request)
 
     async def execute_single(
@@ -125,11 +128,14 @@ class GraphQLEndpoint(GraphQL[Context, None]):
         deadline = asyncio.timeout(budget)
         try:
             async with deadline:
-                return await super().execute_single(request, request_adapter, sub_response, context, root_value,
-                                                    request_data)
+                return await super().execute_single(
+                    request, request_adapter, sub_response, context, root_value, request_data
+                )
         except TimeoutError:
             if not deadline.expired():  # raised by something else, not by the budget
                 raise
-            message = (f"the request ran over its {budget:g} s time budget and was stopped; "
-                       f"ask for less (a smaller first, fewer levels)")
+            message = (
+                f"the request ran over its {budget:g} s time budget and was stopped; "
+                f"ask for less (a smaller first, fewer levels)"
+            )
             return ExecutionResult(data=None, errors=[GraphQLError(message)])

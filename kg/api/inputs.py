@@ -36,7 +36,9 @@ class MethodFilter:
     )
     beats: str | None = strawberry.field(default=None, description="Has an OUTPERFORMS claim over this entity.")
     beaten_by: str | None = strawberry.field(default=None, description="This entity has an OUTPERFORMS claim over it.")
-    comparable_to: str | None = strawberry.field(default=None, description="A COMPARABLE_TO claim links it to this one.")
+    comparable_to: str | None = strawberry.field(
+        default=None, description="A COMPARABLE_TO claim links it to this one."
+    )
     extends: str | None = strawberry.field(default=None, description="EXTENDS this entity directly.")
     evaluated_on: str | None = strawberry.field(
         default=None, description="Proposed or compared with in a paper that evaluates on this dataset or benchmark."

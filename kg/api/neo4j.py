@@ -38,7 +38,9 @@ class Neo4jReadsFactory:
         try:
             driver.verify_connectivity()
         except AuthError as error:
-            raise StoreError(f"Neo4j at {self.settings.uri} refused user {self.settings.user!r}: {one_line(error)}") from error
+            raise StoreError(
+                f"Neo4j at {self.settings.uri} refused user {self.settings.user!r}: {one_line(error)}"
+            ) from error
         except (DriverError, Neo4jError, OSError) as error:
             raise StoreError(f"cannot reach Neo4j at {self.settings.uri}: {one_line(error)}; {START_HINT}") from error
         return driver

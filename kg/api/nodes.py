@@ -262,7 +262,10 @@ class Paper(Node):
     @strawberry.field(description="The OUTPERFORMS claims this paper makes, named and generic.")
     async def claims(self, info: Info) -> list[Claim]:
         loaders = info.context.loaders
-        queued = loaders.edges_of(self.record.id, [MENTIONS], "out"), loaders.edges_of(self.record.id, [OUTPERFORMS_GENERIC], "in")
+        queued = (
+            loaders.edges_of(self.record.id, [MENTIONS], "out"),
+            loaders.edges_of(self.record.id, [OUTPERFORMS_GENERIC], "in"),
+        )
         mentioned, generic = await queued[0], await queued[1]
         named = await loaders.edges_of_many({e.target for e in mentioned}, [OUTPERFORMS], "out")
         paper_id = self.record.props.get("id")

@@ -58,7 +58,6 @@ async def _listing(
     return connection([(wrap(r), r.sort_key) for r in records[:first]], total, len(records) > first)
 
 
-
 async def _one(ctx: Context, name: str, labels: tuple[str, ...]) -> NodeRecord | None:
     node_id = await ctx.loaders.resolve(name, labels)
     return await ctx.loaders.node(node_id) if node_id is not None else None
@@ -116,14 +115,24 @@ class Query:
         self, info: Info, filter: DatasetFilter | None = None, first: int = DEFAULT_PAGE, after: str | None = None
     ) -> Connection[Dataset]:
         ids = await dataset_ids(info.context.loaders, filter)
-        return await _listing(info.context, ("Dataset",), lambda r: Dataset(record=r), first, after, filter.text if filter else None, ids)
+        return await _listing(
+            info.context, ("Dataset",), lambda r: Dataset(record=r), first, after, filter.text if filter else None, ids
+        )
 
     @strawberry.field(description="Benchmarks matching the filter, by name.")
     async def benchmarks(
         self, info: Info, filter: DatasetFilter | None = None, first: int = DEFAULT_PAGE, after: str | None = None
     ) -> Connection[Benchmark]:
         ids = await dataset_ids(info.context.loaders, filter)
-        return await _listing(info.context, ("Benchmark",), lambda r: Benchmark(record=r), first, after, filter.text if filter else None, ids)
+        return await _listing(
+            info.context,
+            ("Benchmark",),
+            lambda r: Benchmark(record=r),
+            first,
+            after,
+            filter.text if filter else None,
+            ids,
+        )
 
     @strawberry.field(description="Tasks, by name (text: name or alias contains every word).")
     async def tasks(

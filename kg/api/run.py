@@ -25,8 +25,16 @@ MAX_CONNECTIONS = 512
 def server_config(app: Any, host: str = "127.0.0.1", port: int = 8000, log_level: str = "info") -> uvicorn.Config:
     """uvicorn settings kg serves with: deadlines for slow clients, a cap on connections, idle ones closed after 5 s."""
     return uvicorn.Config(
-        app, host=host, port=port, log_level=log_level, ws="none", lifespan="off", http=DeadlineH11Protocol,
-        timeout_keep_alive=5, limit_concurrency=MAX_CONNECTIONS, timeout_graceful_shutdown=10,
+        app,
+        host=host,
+        port=port,
+        log_level=log_level,
+        ws="none",
+        lifespan="off",
+        http=DeadlineH11Protocol,
+        timeout_keep_alive=5,
+        limit_concurrency=MAX_CONNECTIONS,
+        timeout_graceful_shutdown=10,
     )
 
 

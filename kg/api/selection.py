@@ -83,7 +83,9 @@ def _related(
     if any(node is None for node, _, _ in links):
         return Related(ids=frozenset())
     ids = frozenset(set.intersection(*sets)) if sets else None
-    return Related(family=family, links=tuple((node, types, d) for node, types, d in links if node is not None), ids=ids)
+    return Related(
+        family=family, links=tuple((node, types, d) for node, types, d in links if node is not None), ids=ids
+    )
 
 
 async def method_ids(loaders: Loaders, f: MethodFilter | None) -> Related | None:

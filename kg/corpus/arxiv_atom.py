@@ -43,11 +43,7 @@ def _entry_url(entry: ET.Element, entry_id: str | None) -> str | None:
 def _entry_fields(entry: ET.Element) -> dict[str, object]:
     entry_id = _child_text(entry, "id")
     arxiv = (normalize_arxiv_id(entry_id) or find_arxiv_id(entry_id)) if entry_id else None
-    authors = [
-        text
-        for author in entry
-        if _local(author.tag) == "author" and (text := _child_text(author, "name"))
-    ]
+    authors = [text for author in entry if _local(author.tag) == "author" and (text := _child_text(author, "name"))]
     published = _child_text(entry, "published") or _child_text(entry, "updated")
     return {
         "id": arxiv or entry_id,

@@ -68,8 +68,7 @@ def expand_paths(paths: Iterable[str | Path] | str | Path) -> list[Path]:
             files.extend(
                 child
                 for child in sorted(path.iterdir())
-                if child.is_file() and not child.name.startswith(".")
-                and child.suffix.lower() in _BY_SUFFIX
+                if child.is_file() and not child.name.startswith(".") and child.suffix.lower() in _BY_SUFFIX
             )
         else:
             _check_file(path)

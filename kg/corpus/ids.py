@@ -50,7 +50,7 @@ def find_arxiv_id(url: str) -> str | None:
 
 
 def title_hash_id(title: str) -> str:
-    """"t-" + 16 hex digits of the sha256 of the normalised title: stable across whitespace/case."""
+    """ "t-" + 16 hex digits of the sha256 of the normalised title: stable across whitespace/case."""
     digest = hashlib.sha256(title_key(title).encode("utf-8")).hexdigest()
     return f"t-{digest[:16]}"
 

@@ -25,11 +25,7 @@ _SNAPSHOT_FIELDS = ("categories", "versions", "update_date")
 def is_snapshot_record(record: Mapping[str, object]) -> bool:
     """Whether a record looks like the arXiv metadata snapshot: snapshot fields and an arXiv id."""
     record_id = record.get("id")
-    return (
-        any(key in record for key in _SNAPSHOT_FIELDS)
-        and isinstance(record_id, str)
-        and is_arxiv_id(record_id)
-    )
+    return any(key in record for key in _SNAPSHOT_FIELDS) and isinstance(record_id, str) and is_arxiv_id(record_id)
 
 
 def json_problem(exc: json.JSONDecodeError) -> str:

@@ -101,7 +101,9 @@ class LinkScore(BaseModel):
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
         pairs = tp + fp + fn + tn
         accuracy = (tp + tn) / pairs if pairs else 1.0
-        return cls(pairs=pairs, tp=tp, fp=fp, fn=fn, tn=tn, precision=precision, recall=recall, f1=f1, accuracy=accuracy)
+        return cls(
+            pairs=pairs, tp=tp, fp=fp, fn=fn, tn=tn, precision=precision, recall=recall, f1=f1, accuracy=accuracy
+        )
 
 
 class PairResult(BaseModel):
@@ -191,8 +193,9 @@ def _slot(same: bool, merged: bool) -> int:
     return 2 if same else 3
 
 
-def evaluate_pairs(pairs: Iterable[LinkPair], mode: LinkMode = "batch", source: str = "<pairs>",
-                   taxonomy: Taxonomy | None = None) -> LinkingReport:
+def evaluate_pairs(
+    pairs: Iterable[LinkPair], mode: LinkMode = "batch", source: str = "<pairs>", taxonomy: Taxonomy | None = None
+) -> LinkingReport:
     """Link every pair and score the merge decisions."""
     linker = PairLinker(taxonomy)
     results = [linker.link(pair, mode) for pair in pairs]
@@ -202,8 +205,9 @@ def evaluate_pairs(pairs: Iterable[LinkPair], mode: LinkMode = "batch", source: 
     )
 
 
-def evaluate_linking(path: Path | str | None = None, mode: LinkMode = "batch",
-                     taxonomy: Taxonomy | None = None) -> LinkingReport:
+def evaluate_linking(
+    path: Path | str | None = None, mode: LinkMode = "batch", taxonomy: Taxonomy | None = None
+) -> LinkingReport:
     """Score the resolver on a pair file (default: the bundled ``kg/data/linking_pairs.jsonl``)."""
     path = Path(path) if path is not None else DEFAULT_PAIRS
     return evaluate_pairs(load_pairs(path), mode, str(path), taxonomy)
@@ -222,8 +226,17 @@ def render_linking(report: LinkingReport, console: Console, *, show_wrong: bool 
 
     def row(label: str, s: LinkScore, style: str | None = None) -> None:
         table.add_row(
-            escape(label), str(s.pairs), _fmt(s.precision), _fmt(s.recall), _fmt(s.f1), _fmt(s.accuracy),
-            str(s.tp), str(s.fp), str(s.fn), str(s.tn), style=style,
+            escape(label),
+            str(s.pairs),
+            _fmt(s.precision),
+            _fmt(s.recall),
+            _fmt(s.f1),
+            _fmt(s.accuracy),
+            str(s.tp),
+            str(s.fp),
+            str(s.fn),
+            str(s.tn),
+            style=style,
         )
 
     for why, score in report.by_why.items():

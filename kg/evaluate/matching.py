@@ -23,8 +23,15 @@ _KEEP_S = ("ss", "us", "is")
 # Trailing words that say "a kind of thing" without narrowing the family.
 GENERIC_FAMILY_WORDS: frozenset[str] = frozenset(
     {
-        "method", "model", "technique", "approach", "framework", "architecture",
-        "algorithm", "family", "variant",
+        "method",
+        "model",
+        "technique",
+        "approach",
+        "framework",
+        "architecture",
+        "algorithm",
+        "family",
+        "variant",
     }
 )
 

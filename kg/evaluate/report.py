@@ -72,7 +72,13 @@ def render_table(report: EvalReport) -> Table:
         table.add_column(name, justify="right")
     for field, s in report.fields.items():
         table.add_row(
-            field, _fmt(s.precision), _fmt(s.recall), _fmt(s.f1), str(s.tp), str(s.fp), str(s.fn),
+            field,
+            _fmt(s.precision),
+            _fmt(s.recall),
+            _fmt(s.f1),
+            str(s.tp),
+            str(s.fp),
+            str(s.fn),
             style="dim" if field in SECONDARY_FIELDS else None,
         )
     return table

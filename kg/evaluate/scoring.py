@@ -9,8 +9,18 @@ from kg.evaluate.report import EvalReport, FieldErrors, FieldScore
 from kg.records import ExtractionRecord
 
 FIELDS: tuple[str, ...] = (
-    "proposed", "entities", "entities_typed", "evaluated_on", "tasks", "metrics", "baselines",
-    "is_a", "extends", "outperforms", "outperforms_generic", "comparable",
+    "proposed",
+    "entities",
+    "entities_typed",
+    "evaluated_on",
+    "tasks",
+    "metrics",
+    "baselines",
+    "is_a",
+    "extends",
+    "outperforms",
+    "outperforms_generic",
+    "comparable",
 )
 
 
@@ -32,10 +42,7 @@ def _entities(rec: ExtractionRecord, idx: AliasIndex) -> list[Item]:
 
 
 def _entities_typed(rec: ExtractionRecord, idx: AliasIndex) -> list[Item]:
-    return [
-        Item(label=f"{e.name} [{e.type}]", sides=(idx.forms(e.name, e.aliases),), tag=e.type)
-        for e in rec.entities
-    ]
+    return [Item(label=f"{e.name} [{e.type}]", sides=(idx.forms(e.name, e.aliases),), tag=e.type) for e in rec.entities]
 
 
 def _is_a(rec: ExtractionRecord, idx: AliasIndex) -> list[Item]:
@@ -66,8 +73,7 @@ def _outperforms_generic(rec: ExtractionRecord, idx: AliasIndex) -> list[Item]:
 
 def _comparable(rec: ExtractionRecord, idx: AliasIndex) -> list[Item]:
     return [
-        Item(label=f"{c.a} ~ {c.b}", sides=(idx.forms(c.a), idx.forms(c.b)), unordered=True)
-        for c in rec.comparable
+        Item(label=f"{c.a} ~ {c.b}", sides=(idx.forms(c.a), idx.forms(c.b)), unordered=True) for c in rec.comparable
     ]
 
 

@@ -85,10 +85,7 @@ def best_long_form(short: str, candidate: str) -> str | None:
     l_idx = len(long_lower) - 1
     while s_idx >= 0:
         c = s_chars[s_idx]
-        while l_idx >= 0 and (
-            long_lower[l_idx] != c
-            or (s_idx == 0 and l_idx > 0 and long_lower[l_idx - 1].isalnum())
-        ):
+        while l_idx >= 0 and (long_lower[l_idx] != c or (s_idx == 0 and l_idx > 0 and long_lower[l_idx - 1].isalnum())):
             l_idx -= 1
         if l_idx < 0:
             return None

@@ -72,7 +72,8 @@ def noun_chunks(tokens: Sequence[Tagged], text: str) -> list[Mention]:
 
     for token in tokens:
         if token.tag not in INSIDE and _HYPHENATED.fullmatch(token.text):
-            token = Tagged(token.start, token.end, token.text, "JJ")  # "in-batch": a modifier whatever its first part is
+            # "in-batch": a modifier whatever its first part is
+            token = Tagged(token.start, token.end, token.text, "JJ")
         if token.tag in INSIDE:
             run.append(token)
         else:

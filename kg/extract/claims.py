@@ -30,7 +30,8 @@ _TRIGGER = re.compile(
 )
 _POSITIVE = re.compile(
     r"\b(?:better|higher|superior|improv\w*|gains?|outperform\w*|advanced|faster|fewer|less|lower|"
-    r"reduc\w*|best|state-of-the-art|sota|significant\w*|boost\w*)\b", re.I
+    r"reduc\w*|best|state-of-the-art|sota|significant\w*|boost\w*)\b",
+    re.I,
 )
 _NEGATIVE = re.compile(
     r"(?<!without )(?<!no )(?<!not )(?<!never )\b(?:suffers?|drops?|degrad\w*|worse|inferior|lags?|lagging|falls? short|gaps?|underperform\w*|"
@@ -86,8 +87,10 @@ def _losers_end(sentence: str, start: int, local: list[Named]) -> int:
             # "outperform BM25 by 44%, a plainly trained DR by 19%, docT5query by 11%": a list of margins
             margin = _MARGIN.match(sentence, stop.end())
             resume = margin.end() if margin else -1
-        if resume >= 0 and (stop.group().startswith(", and") or stop.group().lower() == "by") and any(
-            n.type in _CLAIM_TYPES and resume <= n.start <= resume + 40 for n in local
+        if (
+            resume >= 0
+            and (stop.group().startswith(", and") or stop.group().lower() == "by")
+            and any(n.type in _CLAIM_TYPES and resume <= n.start <= resume + 40 for n in local)
         ):
             at = resume
             continue
@@ -146,7 +149,11 @@ def sentence_claims(
     kinds = {n.name: n.type for n in named}
     ranked = sorted(proposed_names, key=lambda p: kinds.get(p) not in _CLAIM_TYPES)
     proposed = next((p for p in ranked if p in in_sentence), ranked[0] if ranked else None)
-    local = [Named(n.name, n.type, n.start - offset, n.end - offset) for n in named if offset <= n.start < offset + len(sentence)]
+    local = [
+        Named(n.name, n.type, n.start - offset, n.end - offset)
+        for n in named
+        if offset <= n.start < offset + len(sentence)
+    ]
     on_all = [n.name for n in _entities_in(local, 0, len(sentence), {"Dataset", "Benchmark"})]
     metric = next((n.name for n in _entities_in(local, 0, len(sentence), {"Metric"})), "")
     previous_winner: str | None = None
@@ -163,7 +170,9 @@ def sentence_claims(
             if not proposed:
                 continue
             winner = proposed
-            losers = [n for n in _entities_in(local, 0, trigger.start(), _CLAIM_TYPES) if n.name not in proposed_names][:1]
+            losers = [n for n in _entities_in(local, 0, trigger.start(), _CLAIM_TYPES) if n.name not in proposed_names][
+                :1
+            ]
             loser_text = ""
             right_start = trigger.start()
         elif kind == "compared" and len(left.split()) <= 2:
@@ -201,12 +210,28 @@ def sentence_claims(
             named_losers = [l for l in _named_losers(sentence, losers) if l.name != w]
             if named_losers:
                 for loser in named_losers:
-                    claims.append(Outperforms(winner=w, loser=loser.name, on=on, metric=metric,
-                                              evidence=evidence, confidence=confidence))
+                    claims.append(
+                        Outperforms(
+                            winner=w, loser=loser.name, on=on, metric=metric, evidence=evidence, confidence=confidence
+                        )
+                    )
                 last_end = max(l.end for l in named_losers)
-                if kind != "compared" and right_start <= last_end and (phrase := _coordinated_class(sentence[last_end:right_start + len(loser_text)])):
-                    claims.append(Outperforms(winner=w, loser=phrase, on=on, metric=metric, loser_generic=True,
-                                              evidence=evidence, confidence=confidence - 0.1))
+                if (
+                    kind != "compared"
+                    and right_start <= last_end
+                    and (phrase := _coordinated_class(sentence[last_end : right_start + len(loser_text)]))
+                ):
+                    claims.append(
+                        Outperforms(
+                            winner=w,
+                            loser=phrase,
+                            on=on,
+                            metric=metric,
+                            loser_generic=True,
+                            evidence=evidence,
+                            confidence=confidence - 0.1,
+                        )
+                    )
             else:
                 # the rivals end where the winner itself is named again ("… over the existing baselines,
                 # indicating the effectiveness of our X"); "improved compared to X" by X says nothing
@@ -217,8 +242,17 @@ def sentence_claims(
                     data = _entities_in(local, 0, trigger.start(), {"Dataset", "Benchmark"})
                     w = data[-1].name if data else w
                 if phrase and len(phrase) > 2:
-                    claims.append(Outperforms(winner=w, loser=phrase, on=on, metric=metric, loser_generic=True,
-                                              evidence=evidence, confidence=confidence - 0.1))
+                    claims.append(
+                        Outperforms(
+                            winner=w,
+                            loser=phrase,
+                            on=on,
+                            metric=metric,
+                            loser_generic=True,
+                            evidence=evidence,
+                            confidence=confidence - 0.1,
+                        )
+                    )
     claims += _behind_claims(sentence, local, evidence)
     return _dedupe(claims), _parity(sentence, local, proposed, claims, evidence)
 
@@ -235,8 +269,12 @@ def _behind_claims(sentence: str, local: list[Named], evidence: str) -> list[Out
     the verb beat the named subject before it."""
     claims: list[Outperforms] = []
     for cue in _BEHIND.finditer(sentence):
-        clause_start = max(sentence.rfind(";", 0, cue.start()), sentence.rfind(",", 0, cue.start()) if
-                           re.search(r",\s*(?:while|whereas|but)\b", sentence[: cue.start()]) else -1)
+        clause_start = max(
+            sentence.rfind(";", 0, cue.start()),
+            sentence.rfind(",", 0, cue.start())
+            if re.search(r",\s*(?:while|whereas|but)\b", sentence[: cue.start()])
+            else -1,
+        )
         subjects = [n for n in _entities_in(local, clause_start + 1, cue.start(), _CLAIM_TYPES)]
         if not subjects:
             continue
@@ -245,8 +283,9 @@ def _behind_claims(sentence: str, local: list[Named], evidence: str) -> list[Out
         on = [n.name for n in _entities_in(local, 0, len(sentence), {"Dataset", "Benchmark"})]
         for winner in winners:
             if winner.name != subjects[-1].name:
-                claims.append(Outperforms(winner=winner.name, loser=subjects[-1].name, on=on, evidence=evidence,
-                                          confidence=0.8))
+                claims.append(
+                    Outperforms(winner=winner.name, loser=subjects[-1].name, on=on, evidence=evidence, confidence=0.8)
+                )
     return claims
 
 
@@ -289,7 +328,9 @@ def _winner(
     """The subject of a comparative: the proposed method when the clause names it or says "we"/"our"."""
     clause_start = max(left.rfind(";"), left.rfind(". "))
     candidates = [
-        c for c in _entities_in(local, 0, len(left), _CLAIM_TYPES) if c.start > clause_start and c.name not in earlier_losers
+        c
+        for c in _entities_in(local, 0, len(left), _CLAIM_TYPES)
+        if c.start > clause_start and c.name not in earlier_losers
     ]
     mine = [c.name for c in candidates if c.name in proposed_names]
     if mine:
@@ -330,8 +371,11 @@ def _parity(
         aspect = _ASPECT.search(sentence, match.start())
         for b in bs[:3]:
             if a and b and a != b:
-                found.append(Comparable(a=a, b=b, aspect=aspect.group(1).strip() if aspect else "",
-                                        evidence=evidence, confidence=0.7))
+                found.append(
+                    Comparable(
+                        a=a, b=b, aspect=aspect.group(1).strip() if aspect else "", evidence=evidence, confidence=0.7
+                    )
+                )
     return found
 
 

@@ -25,7 +25,9 @@ from kg.extract.vocabulary import (
 from kg.records import EntityType
 
 # a citation or a word dating the work marks a passive statement as about earlier work
-_EARLIER = re.compile(r"\[\d|\bet al\b|\b(?:previous(?:ly)?|prior|existing|earlier|recent(?:ly)?|traditional(?:ly)?)\b", re.I)
+_EARLIER = re.compile(
+    r"\[\d|\bet al\b|\b(?:previous(?:ly)?|prior|existing|earlier|recent(?:ly)?|traditional(?:ly)?)\b", re.I
+)
 _WORDS = r"[\w\^{}][\w\-\^{}]*"
 _DETERMINER = re.compile(r"^(?:the|a|an|our|this|its|their)\s+", re.I)
 
@@ -36,7 +38,9 @@ _PASSIVE = re.compile(
 _WHICH_WE = re.compile(
     r",\s*(?:which|that)\s+we\s+(?:also\s+|further\s+|newly\s+)?(?:propose|present|introduce|develop|design|devise)\b"
 )
-_BARE_VERB = re.compile(r"\b(?i:we|and)\s+(?:\(\w\)\s+)?(?:also\s+|further\s+|then\s+)?(?:propose|present|introduce|develop|devise)\s+")
+_BARE_VERB = re.compile(
+    r"\b(?i:we|and)\s+(?:\(\w\)\s+)?(?:also\s+|further\s+|then\s+)?(?:propose|present|introduce|develop|devise)\s+"
+)
 _ARTEFACT = re.compile(
     r"\b(?i:we|paper|work)\s+(?:also\s+)?(?:propose|present|introduce|develop|build|release|construct)s?\s+(?:a|an)\s+"
     r"((?:[a-z][\w\-]*\s+){1,3}[A-Z][\w\-]*\s+(?:" + "|".join(ARTEFACT_HEADS) + r"))\b"
@@ -122,7 +126,9 @@ def _which_we_objects(sentence: str) -> list[tuple[int, int]]:
     """ "the functional equivalence caching technique, which we also present"."""
     found = []
     for cue in _WHICH_WE.finditer(sentence):
-        before = re.search(r"\b(?:the|a|an|our)\s+((?:" + _WORDS + r"\s+){0,5}" + _WORDS + r")\s*$", sentence[: cue.start()])
+        before = re.search(
+            r"\b(?:the|a|an|our)\s+((?:" + _WORDS + r"\s+){0,5}" + _WORDS + r")\s*$", sentence[: cue.start()]
+        )
         if before:
             span = _noun_phrase(sentence, before.start(1), before.end(1))
             if span:

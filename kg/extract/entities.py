@@ -52,7 +52,9 @@ class EntityGroup:
 
     def to_entity(self) -> Entity:
         name = self.name
-        aliases = sorted({s for s in self.surfaces if s != name} | ({self.long} if self.long and self.long != name else set()))
+        aliases = sorted(
+            {s for s in self.surfaces if s != name} | ({self.long} if self.long and self.long != name else set())
+        )
         return Entity(name=name, aliases=aliases, type=self.type)
 
 

@@ -18,8 +18,12 @@ from functools import lru_cache
 from kg.records import Evidence, EvidenceRelation, ExtractionRecord
 
 _CUES: dict[str, re.Pattern[str]] = {
-    "evaluated_on": re.compile(r"\b(?:evaluat\w*|experiment\w*|results?|benchmark\w*|achiev\w*|on\b|accuracy|score\w*)", re.I),
-    "baselines": re.compile(r"\b(?:outperform\w*|surpass\w*|than|compared?|comparison|over|baselines?|beats?|superior)\b", re.I),
+    "evaluated_on": re.compile(
+        r"\b(?:evaluat\w*|experiment\w*|results?|benchmark\w*|achiev\w*|on\b|accuracy|score\w*)", re.I
+    ),
+    "baselines": re.compile(
+        r"\b(?:outperform\w*|surpass\w*|than|compared?|comparison|over|baselines?|beats?|superior)\b", re.I
+    ),
 }
 
 
@@ -40,7 +44,12 @@ def find_sentence(
     sentences: Sequence[str], target: list[str], source: list[str] | None = None, cue: re.Pattern[str] | None = None
 ) -> tuple[str, float] | None:
     """The best supporting sentence and its confidence (see the module's doc), or None when nothing names either end."""
-    tiers: list[tuple[float, bool, bool]] = [(1.0, True, True), (0.9, True, False), (0.8, False, True), (0.5, False, False)]
+    tiers: list[tuple[float, bool, bool]] = [
+        (1.0, True, True),
+        (0.9, True, False),
+        (0.8, False, True),
+        (0.5, False, False),
+    ]
     for confidence, both, cued in tiers:
         if both and not source or cued and cue is None:
             continue
@@ -76,5 +85,7 @@ def relation_evidence(record: ExtractionRecord, sentences: Sequence[str]) -> lis
         ends = _names(source, aliases) if source else proposed
         best = find_sentence(sentences, _names(target, aliases), ends, _CUES.get(relation))
         if best is not None:
-            found.append(Evidence(relation=relation, source=source, target=target, sentence=best[0], confidence=best[1]))
+            found.append(
+                Evidence(relation=relation, source=source, target=target, sentence=best[0], confidence=best[1])
+            )
     return found

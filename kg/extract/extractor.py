@@ -115,9 +115,7 @@ def fast_mode() -> bool:
     return os.environ.get(MODE_ENV, "full") == "fast"
 
 
-def entity_stage(
-    paper: Paper, corpus: CorpusNames, use_ner: bool, budget: Budget, chunks: bool = False
-) -> EntityStage:
+def entity_stage(paper: Paper, corpus: CorpusNames, use_ner: bool, budget: Budget, chunks: bool = False) -> EntityStage:
     """Candidates from every detector, chosen mentions, and their groups with the rules' types.
 
     With ``chunks`` the noun phrases of the tagged text (``kg.extract.chunks``) fill the gaps the
@@ -173,7 +171,8 @@ def _check_crowding(paper: Paper, pt: PaperText, candidates: list[Mention], budg
     if crowded is not None:
         where = "the title" if crowded[0] == 1 else f"abstract sentence {crowded[0] - 1}"
         raise budget_error(
-            paper, f"over the names budget: {where} has {crowded[1]:,} candidate names (limit {budget.names_per_sentence:,})"
+            paper,
+            f"over the names budget: {where} has {crowded[1]:,} candidate names (limit {budget.names_per_sentence:,})",
         )
     tick()
 
@@ -220,9 +219,7 @@ def _relations(paper: Paper, stage: EntityStage) -> ExtractionRecord:
     pt, definitions, mentions, table, coined = stage.pt, stage.definitions, stage.mentions, stage.table, stage.coined
     text = pt.text
     named = [
-        Named(group.name, group.type, m.start, m.end)
-        for m in mentions
-        if (group := table.group_at(m)) is not None
+        Named(group.name, group.type, m.start, m.end) for m in mentions if (group := table.group_at(m)) is not None
     ]
     proposed_names = _proposed(paper, pt, mentions, table, coined)
 
@@ -233,7 +230,9 @@ def _relations(paper: Paper, stage: EntityStage) -> ExtractionRecord:
         outperforms += o
         comparable += c
 
-    claimed = {c.winner for c in outperforms} | {c.loser for c in outperforms} | {n for c in comparable for n in (c.a, c.b)}
+    claimed = (
+        {c.winner for c in outperforms} | {c.loser for c in outperforms} | {n for c in comparable for n in (c.a, c.b)}
+    )
     for key, group in list(table.groups.items()):
         if group.tool_only and group.name not in claimed:
             table.drop(key)
@@ -269,32 +268,38 @@ def _relations(paper: Paper, stage: EntityStage) -> ExtractionRecord:
     for name in baseline_mentions(text, pt.sentences, named, proposed_set):
         if name not in baselines:
             baselines.append(name)
-    record = split_coordinations(ExtractionRecord(
-        id=paper.id,
-        title=paper.title,
-        paper_kind=_paper_kind(paper, proposed),
-        proposed=proposed,
-        entities=entity_list,
-        evaluated_on=[
-            e.name for e in entity_list
-            if e.type in {"Dataset", "Benchmark"} and (e.name not in proposed_set or _results_on_own(e, text))
-        ],
-        tasks=[e.name for e in entity_list if e.type == "Task"],
-        metrics=[e.name for e in entity_list if e.type == "Metric"],
-        baselines=baselines,
-        is_a=is_a,
-        extends=extends,
-        outperforms=outperforms,
-        comparable=comparable,
-    ))
+    record = split_coordinations(
+        ExtractionRecord(
+            id=paper.id,
+            title=paper.title,
+            paper_kind=_paper_kind(paper, proposed),
+            proposed=proposed,
+            entities=entity_list,
+            evaluated_on=[
+                e.name
+                for e in entity_list
+                if e.type in {"Dataset", "Benchmark"} and (e.name not in proposed_set or _results_on_own(e, text))
+            ],
+            tasks=[e.name for e in entity_list if e.type == "Task"],
+            metrics=[e.name for e in entity_list if e.type == "Metric"],
+            baselines=baselines,
+            is_a=is_a,
+            extends=extends,
+            outperforms=outperforms,
+            comparable=comparable,
+        )
+    )
     sentences = [text[start:end].strip() for start, end in pt.sentences]
     defines, acronyms = paper_lexicon(paper)  # what the paper adds to the corpus lexicon, kept with it in the store
-    return record.model_copy(update={"evidence": relation_evidence(record, sentences), "defines": defines, "acronyms": acronyms})
+    return record.model_copy(
+        update={"evidence": relation_evidence(record, sentences), "defines": defines, "acronyms": acronyms}
+    )
 
 
 _RESULTS_CUE = re.compile(
     r"\b(?:results?|experiments?|evaluat\w+|performance|achiev\w+|accuracy|scores?|outperform\w*|struggle\w*|"
-    r"benchmark(?:ing|ed)?)\b", re.I
+    r"benchmark(?:ing|ed)?)\b",
+    re.I,
 )
 
 
@@ -307,7 +312,8 @@ def _results_on_own(entity: Entity, text: str) -> bool:
         return True
     names = [entity.name, *entity.aliases]
     return any(
-        _RESULTS_CUE.search(sentence) and any(re.search(r"(?<![\w-])" + re.escape(n) + r"(?![\w-])", sentence) for n in names)
+        _RESULTS_CUE.search(sentence)
+        and any(re.search(r"(?<![\w-])" + re.escape(n) + r"(?![\w-])", sentence) for n in names)
         for sentence in re.split(r"(?<=[.!?])\s+", text)
     )
 
@@ -320,9 +326,7 @@ _BASELINE_CUE = re.compile(
 )
 
 
-def baseline_mentions(
-    text: str, sentences: list[tuple[int, int]], named: list[Named], proposed: set[str]
-) -> list[str]:
+def baseline_mentions(text: str, sentences: list[tuple[int, int]], named: list[Named], proposed: set[str]) -> list[str]:
     """Methods a paper compares itself against: "compared with X and Y", "baselines such as X"."""
     found: list[str] = []
     for start, end in sentences[1:]:
@@ -389,7 +393,8 @@ def _type_from_definition(table: EntityTable) -> None:
 
 
 _DATA_LIST_BEFORE = re.compile(
-    r"\b(?P<head>datasets|benchmarks|corpora|data sets)\s*(?:,?\s*(?:including|such as|like|namely|e\.g\.,?)|:)\s+", re.I
+    r"\b(?P<head>datasets|benchmarks|corpora|data sets)\s*(?:,?\s*(?:including|such as|like|namely|e\.g\.,?)|:)\s+",
+    re.I,
 )
 # "on IJB-A, YouTube Face, Celebrity-1000 video face recognition benchmarks": content words may qualify the noun
 _DATA_LIST_AFTER = re.compile(

@@ -151,7 +151,11 @@ def built_from(new: str, base: str) -> bool:
     base_parts = [p for p in re.split(r"[-_\s]+", base) if p]
     n = len(base_parts)
     if len(parts) > n and any(parts[i : i + n] == base_parts for i in range(len(parts) - n + 1)):
-        rest = [p for i, p in enumerate(parts) if not any(i in range(j, j + n) for j in range(len(parts)) if parts[j : j + n] == base_parts)]
+        rest = [
+            p
+            for i, p in enumerate(parts)
+            if not any(i in range(j, j + n) for j in range(len(parts)) if parts[j : j + n] == base_parts)
+        ]
         # a version or a size ("LLaMA 2", "BERT-Large") is the same method, not a variant of it
         return not all(re.fullmatch(r"v?\d+(?:\.\d+)?[BMK]?|" + _SIZES + "|" + _STAGES, p, re.I) for p in rest)
     if " " in new or " " in base or not any(c.isupper() for c in base[1:] + base[:1]):
@@ -175,9 +179,7 @@ _EXTEND_AND_PROPOSE = re.compile(
 _TITLE_USES = re.compile(r"\b(?:Utilizing|Using|Combined|Combining|with|via|Based on|Built on)\b", re.I)
 
 
-def extends_relations(
-    text: str, named: list[Named], proposed: list[str], title_end: int = 0
-) -> list[tuple[str, str]]:
+def extends_relations(text: str, named: list[Named], proposed: list[str], title_end: int = 0) -> list[tuple[str, str]]:
     """(new, base) pairs: names built from a base's name ("LoRA-SB" ← LoRA, for every named method, not
     only proposed ones), "P, a novel X framework", "X-based" inside a proposal, "we extend X to P",
     "P: … Utilizing X …" in the title, and "a variant of X" style cues near the proposal."""
@@ -203,7 +205,11 @@ def extends_relations(
             # "the ConvFormer-based Super-Resolution network (CFSR)": an X-based adjective right before P
             window = text[max(0, at.start - 60) : at.end]
             for based in re.finditer(r"([\w]+)-based\b", window):
-                if based.group(1) in by_name and based.group(1) != p and not re.search(r"[,.;:]", window[based.end() :]):
+                if (
+                    based.group(1) in by_name
+                    and based.group(1) != p
+                    and not re.search(r"[,.;:]", window[based.end() :])
+                ):
                     pairs.append((p, based.group(1)))
     for m in [*_EXTEND_TO.finditer(text), *_EXTEND_AND_PROPOSE.finditer(text)]:
         sentence_end = text.find(". ", m.end())
@@ -241,7 +247,9 @@ _BASE_LEAD = re.compile(
     r"(?:(?:variant|version|extension|generali[sz]ation) of\s+(?:the\s+)?)?",
     re.I,
 )
-_BUILT_WITH = re.compile(r"\s(?:using|leverag\w+|exploit\w+|built (?:up)?on|on top of)\s+(?:the\s+)?(?:added\s+)?", re.I)
+_BUILT_WITH = re.compile(
+    r"\s(?:using|leverag\w+|exploit\w+|built (?:up)?on|on top of)\s+(?:the\s+)?(?:added\s+)?", re.I
+)
 
 
 def built_with(text: str, methods: list[Named], proposed: list[str]) -> list[tuple[str, str]]:
@@ -255,9 +263,16 @@ def built_with(text: str, methods: list[Named], proposed: list[str]) -> list[tup
             # the base right after the cue, or the acronym closing a description of it: "using
             # contextualized late interaction (ColBERT)"
             base = next(
-                (n for n in methods if n.start == cue.end() or (
-                    n.start > cue.end() and text[n.start - 1] == "(" and re.fullmatch(r"[\w -]{3,60} ", text[cue.end() : n.start - 1])
-                )),
+                (
+                    n
+                    for n in methods
+                    if n.start == cue.end()
+                    or (
+                        n.start > cue.end()
+                        and text[n.start - 1] == "("
+                        and re.fullmatch(r"[\w -]{3,60} ", text[cue.end() : n.start - 1])
+                    )
+                ),
                 None,
             )
             if base and base.name not in proposed:
@@ -275,7 +290,8 @@ def _plausible_extension(new: str, base: str) -> bool:
     rest = [w for w in re.split(r"[-_\s]+", new.replace(base, " ")) if w]
     if rest and base in new and all(w.lower() in SAME_THING_HEADS for w in rest):
         return False
-    return not (base in new and len(rest) > 1 and membership.canonical_family(" ".join(rest)))  # "INT2 Large Language Model"
+    # "INT2 Large Language Model"
+    return not (base in new and len(rest) > 1 and membership.canonical_family(" ".join(rest)))
 
 
 def expansion_bases(text: str, methods: list[Named], proposed: list[str], title_end: int) -> list[tuple[str, str]]:
@@ -296,7 +312,9 @@ def expansion_bases(text: str, methods: list[Named], proposed: list[str], title_
         colon = text.find(":", 0, title_end)
         title = ""
         if colon > 0 and text[:colon].strip() == p and "?" not in text[colon:title_end]:
-            title = re.split(r"\s+(?:via|for|with|by|using|through|in|of|on)\s+", text[colon + 1 : title_end].strip())[0]
+            title = re.split(r"\s+(?:via|for|with|by|using|through|in|of|on)\s+", text[colon + 1 : title_end].strip())[
+                0
+            ]
         for base, forms in surfaces.items():
             if base == p or base in proposed:
                 continue
@@ -366,6 +384,13 @@ def expand_family_claims(
                     continue  # "adapters", "prompt tuning": a kind of method, not one the paper ran
                 if family in fams and name != claim.winner and (claim.winner, name) not in seen:
                     seen.add((claim.winner, name))
-                    out.append(claim.model_copy(update={"loser": name, "loser_generic": False,
-                                                         "confidence": round(claim.confidence - 0.1, 2)}))
+                    out.append(
+                        claim.model_copy(
+                            update={
+                                "loser": name,
+                                "loser_generic": False,
+                                "confidence": round(claim.confidence - 0.1, 2),
+                            }
+                        )
+                    )
     return out

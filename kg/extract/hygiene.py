@@ -25,7 +25,10 @@ _LANGUAGES = (
     "turkish|finnish|estonian|dutch|swedish|polish"
 )
 _LANGUAGE_PAIR = re.compile(rf"^(?:{_LANGUAGES})\s*(?:-|→|->|–|/|to)\s*(?:{_LANGUAGES})$", re.I)
-_HARDWARE = re.compile(r"^(?:nvidia|amd|intel|google)?\s*(?:[a-z]*\s)?(?:[a-z]{0,3}\d{2,4}[a-z]{0,2})\s*(?:gpus?|tpus?|cpus?|npus?)?$", re.I)
+_HARDWARE = re.compile(
+    r"^(?:nvidia|amd|intel|google)?\s*(?:[a-z]*\s)?(?:[a-z]{0,3}\d{2,4}[a-z]{0,2})\s*(?:gpus?|tpus?|cpus?|npus?)?$",
+    re.I,
+)
 _DEVICE_WORDS = re.compile(r"\b(?:gpus?|tpus?|cpus?|npus?|fpgas?|cores?)$", re.I)
 _SCORE_TAIL = re.compile(r"\s\d*\.\d{2,}$|\s\d{2,}\.\d+$|\s\d+(?:\.\d+)?\s?%$")
 _NUMBER = re.compile(r"^[\d.,%×x+\-]+$")
@@ -49,7 +52,9 @@ def junk_reason(name: str, after: str = "") -> str | None:
         return "a language pair (a setting of a dataset)"
     if surface_key(stripped) in _listed():
         return TOOL
-    if _DEVICE_WORDS.search(stripped) or (_HARDWARE.match(stripped) and re.search(r"(?i)gpu|tpu|cpu|npu", stripped + " " + after[:8])):
+    if _DEVICE_WORDS.search(stripped) or (
+        _HARDWARE.match(stripped) and re.search(r"(?i)gpu|tpu|cpu|npu", stripped + " " + after[:8])
+    ):
         return "hardware"
     if _SCORE_TAIL.search(stripped):
         return "a name with a score attached"

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 
-_FORMAT = re.compile(r"\\(?:textbf|textit|textsc|texttt|textrm|textsf|emph|underline|mathrm|mathbf|mathit|text)\s*\{([^{}]*)\}")
+_FORMAT = re.compile(
+    r"\\(?:textbf|textit|textsc|texttt|textrm|textsf|emph|underline|mathrm|mathbf|mathit|text)\s*\{([^{}]*)\}"
+)
 _ESCAPED = re.compile(r"\\([%&_#$])")
 _ALONE_MATH = re.compile(r"\$([^$\\^_{}]*)\$")  # "$\textit{X}$" leaves "$X$": plain text inside dollars
 

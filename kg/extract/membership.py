@@ -75,7 +75,13 @@ def class_phrase(ctx: FamilyContext, end: int) -> str | None:
         if _WORD.fullmatch(token) and low in EVALUATIVE_WORDS and _taxonomy_family([token, *words]):
             words.insert(0, token)  # "large" in "large language models" is part of the family's name
             continue
-        if not _WORD.fullmatch(token) or low in STOP_WORDS or low in MEMBERSHIP_VERBS or low in EVALUATIVE_WORDS or len(words) == 4:
+        if (
+            not _WORD.fullmatch(token)
+            or low in STOP_WORDS
+            or low in MEMBERSHIP_VERBS
+            or low in EVALUATIVE_WORDS
+            or len(words) == 4
+        ):
             break  # punctuation, a function word, a verb or praise ends the phrase
         words.insert(0, token)
     return _resolve_class(ctx, words) if words else None
@@ -277,13 +283,16 @@ def proposal_family(ctx: FamilyContext) -> list[Pair]:
     for s_start, s_end in ctx.proposal_spans:
         tick()
         inside = [
-            n for n in ctx.methods
+            n
+            for n in ctx.methods
             if s_start <= n.start < s_end and n.name in ctx.proposed and not canonical_family(n.name)
         ]
         if not inside:
             continue
         clause = ctx.text[s_start:s_end]
-        limit = s_start + min(m.start() if m else len(clause) for m in (_CLAUSE_END.search(clause), _BUILT_WITH.search(clause)))
+        limit = s_start + min(
+            m.start() if m else len(clause) for m in (_CLAUSE_END.search(clause), _BUILT_WITH.search(clause))
+        )
         inside = [n for n in inside if n.start < limit]
         for start, end, family in ctx.families:
             if not s_start <= start < limit or not inside:
@@ -291,7 +300,10 @@ def proposal_family(ctx: FamilyContext) -> list[Pair]:
             before = ctx.text[s_start:start]
             if re.search(r"\bfor\b", before) or re.match(r"[\s-]based\b", ctx.text[end:]):
                 continue  # "a method for multi-query attention", "word-embedding based": purpose or part, not kind
-            if re.search(r"(?<!kind )(?<!type )(?<!family )(?<!class )(?<!variant )(?<!form )\b(?:of|to|on)\s+(?:[\w-]+\s+){0,2}$", before):
+            if re.search(
+                r"(?<!kind )(?<!type )(?<!family )(?<!class )(?<!variant )(?<!form )\b(?:of|to|on)\s+(?:[\w-]+\s+){0,2}$",
+                before,
+            ):
                 continue  # "tuning of vision foundation models": what X is applied to, not what X is
             pairs.append((inside[0].name, family))
     return pairs
@@ -333,7 +345,9 @@ def mentioned_membership(ctx: FamilyContext, placed: set[str] = frozenset()) -> 
         }
         own_family = canonical_family(name)
         for family in curated_families(taxonomy, name) or ((own_family,) if own_family else ()):
-            broader = [a for a in taxonomy.ancestors(family) if a not in taxonomy.umbrella or taxonomy.families[a].parents]
+            broader = [
+                a for a in taxonomy.ancestors(family) if a not in taxonomy.umbrella or taxonomy.families[a].parents
+            ]
             candidates = broader if own_family else [family, *broader]  # "adapters" names its own family
             chosen = next((c for c in candidates if c in named_in_text), None)
             if chosen:
@@ -400,7 +414,9 @@ def title_kind(ctx: FamilyContext) -> list[Pair]:
     return [
         (ctx.proposed[0], family)
         for start, end, family in ctx.families
-        if start in starts and end <= ctx.title_end and not _is_root_umbrella(ctx.taxonomy, family)
+        if start in starts
+        and end <= ctx.title_end
+        and not _is_root_umbrella(ctx.taxonomy, family)
         and not re.match(r"\s+[A-Z]", ctx.text[end : ctx.title_end])  # "LLMs Quantization": not the head
     ]
 
@@ -413,10 +429,18 @@ def title_family(ctx: FamilyContext) -> list[Pair]:
     if not ctx.proposed or colon < 0:
         return []
     found = [
-        family for start, end, family in ctx.families
-        if colon < start < ctx.title_end and not _is_root_umbrella(ctx.taxonomy, family)
-        and not re.search(r"\b(?:for|of|in|on|with|via|using|from|to|by|into|beyond|towards?)\b", ctx.text[colon:start], re.I)
-        and re.match(r"\s*(?:$|[,:;(]|(?:for|of|in|on|with|via|using|and|from|to|by|through)\b)", ctx.text[end : ctx.title_end], re.I)
+        family
+        for start, end, family in ctx.families
+        if colon < start < ctx.title_end
+        and not _is_root_umbrella(ctx.taxonomy, family)
+        and not re.search(
+            r"\b(?:for|of|in|on|with|via|using|from|to|by|into|beyond|towards?)\b", ctx.text[colon:start], re.I
+        )
+        and re.match(
+            r"\s*(?:$|[,:;(]|(?:for|of|in|on|with|via|using|and|from|to|by|through)\b)",
+            ctx.text[end : ctx.title_end],
+            re.I,
+        )
     ]  # the family must head its phrase: "LLM Fine-tuning" is fine-tuning, not an LLM
     return [(ctx.proposed[0], found[0])] if len(set(found)) == 1 else []
 
@@ -428,7 +452,8 @@ def _is_root_umbrella(taxonomy: Taxonomy, family: str) -> bool:
 
 _COMPARISON = re.compile(
     r"\b(?:outperform\w*|surpass\w*|superior\w*(?: to| over)?|superiority of|better than|exceed\w*|beats?|"
-    r"improves? (?:over|upon)|compared (?:to|with))\s+", re.I
+    r"improves? (?:over|upon)|compared (?:to|with))\s+",
+    re.I,
 )
 
 

@@ -30,7 +30,17 @@ from kg.extract.vocabulary import (
 from kg.records import EntityType
 
 # detector priority: lower wins when spans overlap with equal length
-PRIORITY = {"acronym": 0, "title": 1, "corpus": 2, "lexicon": 3, "name": 4, "task": 5, "metric": 6, "ner": 7, "chunk": 8}
+PRIORITY = {
+    "acronym": 0,
+    "title": 1,
+    "corpus": 2,
+    "lexicon": 3,
+    "name": 4,
+    "task": 5,
+    "metric": 6,
+    "ner": 7,
+    "chunk": 8,
+}
 
 
 @dataclass(frozen=True)
@@ -97,7 +107,11 @@ def name_mentions(text: str, sentence_starts: set[int], title_end: int = 0) -> l
         if word.islower() and "-" not in word and "^" not in word:
             i += 1  # a plain lower-case word starts no name: the common case, decided cheaply
             continue
-        if _URL.search(word) or text[max(0, tok.start() - 3) : tok.start()] in {"://", "ww."} or word.startswith("non-"):
+        if (
+            _URL.search(word)
+            or text[max(0, tok.start() - 3) : tok.start()] in {"://", "ww."}
+            or word.startswith("non-")
+        ):
             i += 1
             continue
         adjective = _ADJECTIVE_SUFFIX.search(word)
@@ -106,26 +120,36 @@ def name_mentions(text: str, sentence_starts: set[int], title_end: int = 0) -> l
             found.append(Mention(tok.start(), tok.start() + adjective.start(), word[: adjective.start()], "name"))
             i += 1
             continue
-        if tok.start() < title_end and re.fullmatch(r"[A-Z][a-z]+(?:-(?:[A-Z][a-z]+|to|of|and|the|in|for|a|vs))+", word):
+        if tok.start() < title_end and re.fullmatch(
+            r"[A-Z][a-z]+(?:-(?:[A-Z][a-z]+|to|of|and|the|in|for|a|vs))+", word
+        ):
             i += 1  # "Plan-Guided", "Next-Gen", "Coarse-to-Fine" in a title are title case, not names
             continue
         if is_name_shaped(word):
             start, end = tok.start(), tok.end()
             # a preceding capitalised word that is not sentence-initial ("Stable Diffusion", "Swin Transformer")
             j = i + 1
-            while j < len(tokens) and text[tokens[j - 1].end() : tokens[j].start()] == " " and not (
-                # "On CIFAR-100 ELUs networks …": a numbered name ends before another name
-                re.search(r"\d$", tokens[j - 1].group()) and is_name_shaped(tokens[j].group())
-                and not _SIZE.match(tokens[j].group()) and tokens[j].group() not in SCORE_SUFFIXES
-            ) and not _known_apart(text[start : tokens[j - 1].end()], tokens[j].group()) and (
-                _SIZE.match(tokens[j].group())
-                or is_name_shaped(tokens[j].group())
-                or (
-                    tokens[j].start() >= title_end
-                    and tokens[j].group()[:1].isupper()
-                    and tokens[j].group().lower() not in STOP_WORDS
+            while (
+                j < len(tokens)
+                and text[tokens[j - 1].end() : tokens[j].start()] == " "
+                and not (
+                    # "On CIFAR-100 ELUs networks …": a numbered name ends before another name
+                    re.search(r"\d$", tokens[j - 1].group())
+                    and is_name_shaped(tokens[j].group())
+                    and not _SIZE.match(tokens[j].group())
+                    and tokens[j].group() not in SCORE_SUFFIXES
                 )
-                or tokens[j].group() in NAME_HEADS
+                and not _known_apart(text[start : tokens[j - 1].end()], tokens[j].group())
+                and (
+                    _SIZE.match(tokens[j].group())
+                    or is_name_shaped(tokens[j].group())
+                    or (
+                        tokens[j].start() >= title_end
+                        and tokens[j].group()[:1].isupper()
+                        and tokens[j].group().lower() not in STOP_WORDS
+                    )
+                    or tokens[j].group() in NAME_HEADS
+                )
             ):
                 end = tokens[j].end()
                 j += 1
@@ -135,14 +159,20 @@ def name_mentions(text: str, sentence_starts: set[int], title_end: int = 0) -> l
             sized = re.match(r"^(.*\S)\s+\d+(?:\.\d+)?[BM]$", name)
             also = re.match(r" and (\d+(?:\.\d+)?[BM])\b", text[end:])
             if sized and also:
-                found.append(Mention(end + 5, end + 5 + len(also.group(1)), f"{sized.group(1)} {also.group(1)}", "name"))
+                found.append(
+                    Mention(end + 5, end + 5 + len(also.group(1)), f"{sized.group(1)} {also.group(1)}", "name")
+                )
             i = j
             continue
-        if re.search(r"\b(?:called|named|dubbed|termed|coined as)\s$", text[max(0, tok.start() - 12) : tok.start()]) and (
-            word[:1].isupper() and word.lower() not in STOP_WORDS
-        ):
+        if re.search(
+            r"\b(?:called|named|dubbed|termed|coined as)\s$", text[max(0, tok.start() - 12) : tok.start()]
+        ) and (word[:1].isupper() and word.lower() not in STOP_WORDS):
             j = i + 1  # "an agent called Reactor", "an algorithm called Distributional Retrace"
-            while j < len(tokens) and text[tokens[j - 1].end() : tokens[j].start()] == " " and tokens[j].group()[:1].isupper():
+            while (
+                j < len(tokens)
+                and text[tokens[j - 1].end() : tokens[j].start()] == " "
+                and tokens[j].group()[:1].isupper()
+            ):
                 j += 1
             end = tokens[j - 1].end()
             found.append(Mention(tok.start(), end, text[tok.start() : end].rstrip("."), "name"))
@@ -184,9 +214,7 @@ def phrase_mentions(doc: Doc, matcher: PhraseMatcher, source: str, types: dict[s
     for match_id, start, end in matcher(doc):
         span = doc[start:end]
         # never start or end inside a token of the text
-        found.append(
-            Mention(span.start_char, span.end_char, span.text, source, types.get(span.text.casefold()))
-        )
+        found.append(Mention(span.start_char, span.end_char, span.text, source, types.get(span.text.casefold())))
     return found
 
 
@@ -226,7 +254,8 @@ def task_mentions(text: str) -> list[Mention]:
         ):
             words.pop(0)
         blocked = [
-            i for i, w in enumerate(words)
+            i
+            for i, w in enumerate(words)
             if w in STOP_WORDS or w in MODIFIER_BLOCK or (_not_task_word(w) and not w.endswith("ed"))
         ]  # inside a phrase a participle is a modifier: "zero-shot composed image retrieval"
         if blocked:
@@ -235,7 +264,7 @@ def task_mentions(text: str) -> list[Mention]:
             continue
         phrase = " ".join([*words, match.group(2)])
         start = match.end() - len(phrase)
-        if text[start:match.end()] != phrase or _SYSTEM_AFTER.match(text, match.end()):
+        if text[start : match.end()] != phrase or _SYSTEM_AFTER.match(text, match.end()):
             continue
         found.append(Mention(start, match.end(), phrase, "task", "Task"))
     return found

@@ -62,7 +62,6 @@ def kept(outcomes: Iterable[Outcome], report: ReadReport | None) -> list[Extract
     return records
 
 
-
 def extract_parallel(
     papers: Iterable[Paper],
     corpus: CorpusNames,

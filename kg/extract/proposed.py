@@ -48,7 +48,9 @@ _OURS_AFTER = re.compile(
 _RESULT_BEFORE = re.compile(
     r"\b(?:the|our)\s+(?:derived|resulting|proposed|new|novel)\s+(?:[a-z\-]+\s+){0,2}[a-z\-]+,\s*$", re.I
 )
-_ALSO = re.compile(r"(?:\band|coupled with|as well as|along with|together with)\s+(?:the|a|an)?\s*(?:[\w\-]+\s+){0,2}$", re.I)
+_ALSO = re.compile(
+    r"(?:\band|coupled with|as well as|along with|together with)\s+(?:the|a|an)?\s*(?:[\w\-]+\s+){0,2}$", re.I
+)
 
 
 def title_names(title: str, abstract: str = "") -> list[str]:
@@ -134,7 +136,12 @@ def _clause_end(sentence: str, pos: int) -> int:
     # "a framework that includes X": a relative clause listing the parts continues the proposal
     parts = r"(?!(?:includes|comprises|contains|consists)\b)"
     stop = re.compile(
-        r"[.;]|, (?:which|that|where|and|to|while|whose)\b" + parts + r"| that \b" + parts + r"| which \b" + parts
+        r"[.;]|, (?:which|that|where|and|to|while|whose)\b"
+        + parts
+        + r"| that \b"
+        + parts
+        + r"| which \b"
+        + parts
         + r"| to (?!\w+-)"
     )
     m = stop.search(sentence, pos)
@@ -146,7 +153,8 @@ def proposed_mentions(text: str, sentences: list[tuple[int, int]], mentions: lis
     chosen: list[Mention] = []
     for span_start, span_end in proposal_spans(text, sentences):
         inside = [
-            m for m in mentions
+            m
+            for m in mentions
             if span_start <= m.start < span_end
             and m.source in {"name", "acronym", "corpus", "title"}
             and not is_known(m.text)
@@ -173,10 +181,16 @@ def proposed_mentions(text: str, sentences: list[tuple[int, int]], mentions: lis
         for parts in _PARTS_OF_OURS.finditer(text, start, end):
             chosen.extend(_defined_after(text, parts.end(), end, mentions))
     for m in mentions:
-        if _is_name_source(m) and not is_known(m.text) and (
-            _OUR.search(text[max(0, m.start - 40) : m.start])
-            or _RESULT_BEFORE.search(text[max(0, m.start - 50) : m.start])
-            or (_OURS_AFTER.match(text, m.end) and not _COMPARED_BEFORE.search(text[max(0, m.start - 60) : m.start]))
+        if (
+            _is_name_source(m)
+            and not is_known(m.text)
+            and (
+                _OUR.search(text[max(0, m.start - 40) : m.start])
+                or _RESULT_BEFORE.search(text[max(0, m.start - 50) : m.start])
+                or (
+                    _OURS_AFTER.match(text, m.end) and not _COMPARED_BEFORE.search(text[max(0, m.start - 60) : m.start])
+                )
+            )
         ):
             chosen.append(m)
     return chosen
@@ -194,9 +208,13 @@ def _defined_after(text: str, start: int, end: int, mentions: list[Mention]) -> 
     """Acronyms defined between ``start`` and ``end`` ("Long Form (SHORT)") that are neither well
     known nor cited, nor the object of a purpose word ("for …")."""
     return [
-        m for m in mentions
-        if start <= m.start < end and m.source == "acronym" and text[m.start - 1 : m.start] == "("
-        and not is_known(m.text) and not is_cited(text, m.end)
+        m
+        for m in mentions
+        if start <= m.start < end
+        and m.source == "acronym"
+        and text[m.start - 1 : m.start] == "("
+        and not is_known(m.text)
+        and not is_cited(text, m.end)
         and _introduced_here(text, start, _context_start(text, m, mentions))
         and not _carried_into(text, m, _context_start(text, m, mentions))
         and not _EXAMPLES.search(text, start, m.start)

@@ -29,7 +29,9 @@ def candidate_of(group: EntityGroup, text: str, title_end: int) -> Candidate:
     """The typer's view of one group."""
     known = known_entities()
     surfaces = tuple(sorted(group.surfaces))
-    known_type = next((known[s.casefold()] for s in (group.name, *surfaces, group.long or "") if s.casefold() in known), "")
+    known_type = next(
+        (known[s.casefold()] for s in (group.name, *surfaces, group.long or "") if s.casefold() in known), ""
+    )
     return Candidate(
         name=group.name,
         surfaces=surfaces,

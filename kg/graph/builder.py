@@ -82,9 +82,17 @@ def _family(g: KnowledgeGraph, resolution: Resolution, key: str) -> str:
     if node in g:
         return node
     family = resolution.families[key]
-    g.add_node(node, label=m.FAMILY, key=key, name=family.name, aliases=list(family.aliases), taxonomy=family.in_taxonomy)
+    g.add_node(
+        node, label=m.FAMILY, key=key, name=family.name, aliases=list(family.aliases), taxonomy=family.in_taxonomy
+    )
     for parent in family.parents:
-        g.add_edge(node, _family(g, resolution, parent), key=m.edge_key(m.SUBFAMILY_OF, None), type=m.SUBFAMILY_OF, source=m.TAXONOMY)
+        g.add_edge(
+            node,
+            _family(g, resolution, parent),
+            key=m.edge_key(m.SUBFAMILY_OF, None),
+            type=m.SUBFAMILY_OF,
+            source=m.TAXONOMY,
+        )
     return node
 
 
@@ -103,8 +111,9 @@ def _add_claims(g: KnowledgeGraph, record: ResolvedRecord, resolution: Resolutio
     def link(rel_type: str, keys: Iterable[str], relation: str | None = None) -> None:
         for key in keys:
             props = supported(relation, "", key) if relation else {}
-            g.add_edge(node, _entity(g, resolution, key), key=m.edge_key(rel_type, paper), type=rel_type, paper=paper,
-                       **props)
+            g.add_edge(
+                node, _entity(g, resolution, key), key=m.edge_key(rel_type, paper), type=rel_type, paper=paper, **props
+            )
 
     for mention in record.mentions:
         g.add_edge(

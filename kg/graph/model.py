@@ -99,6 +99,7 @@ def is_entity(attrs: Mapping[str, object]) -> bool:
     """Whether a node's attributes describe an entity (not a Paper, not a Family)."""
     return attrs.get("label") in ENTITY_LABELS
 
+
 def stats(g: KnowledgeGraph) -> dict[str, dict[str, int]]:
     """Node counts by label and relationship counts by type."""
     nodes = Counter(str(d.get("label")) for _, d in g.nodes(data=True))

@@ -16,8 +16,12 @@ TYPE_PRIORITY: tuple[EntityType, ...] = ENTITY_TYPES
 
 # Coarse kinds that never merge through an alias: a dataset is not a metric, whatever a paper says.
 _KIND: dict[str, str] = {
-    "Method": "technique", "Model": "technique", "Task": "technique",
-    "Dataset": "data", "Benchmark": "data", "Metric": "metric",
+    "Method": "technique",
+    "Model": "technique",
+    "Task": "technique",
+    "Dataset": "data",
+    "Benchmark": "data",
+    "Metric": "metric",
 }
 
 

@@ -8,5 +8,12 @@ from kg.ner.labels import AUXILIARY_LABELS, LABELS, MODEL_LABELS, map_label
 from kg.ner.model import MODEL_DIR, EntitySpan, load_model, predict
 
 __all__ = [
-    "AUXILIARY_LABELS", "LABELS", "MODEL_DIR", "MODEL_LABELS", "EntitySpan", "load_model", "map_label", "predict",
+    "AUXILIARY_LABELS",
+    "LABELS",
+    "MODEL_DIR",
+    "MODEL_LABELS",
+    "EntitySpan",
+    "load_model",
+    "map_label",
+    "predict",
 ]

@@ -84,10 +84,18 @@ def render_table(report: NerReport, title: str = "NER scores") -> Table:
     rows = [*report.labels.items(), ("micro", report.overall)]
     for i, (label, s) in enumerate(rows):
         table.add_row(
-            label, _fmt(s.precision), _fmt(s.recall), _fmt(s.f1), str(s.tp), str(s.fp), str(s.fn),
-            style="bold" if i == len(rows) - 1 else None, end_section=i >= len(rows) - 2,
+            label,
+            _fmt(s.precision),
+            _fmt(s.recall),
+            _fmt(s.f1),
+            str(s.tp),
+            str(s.fp),
+            str(s.fn),
+            style="bold" if i == len(rows) - 1 else None,
+            end_section=i >= len(rows) - 2,
         )
     for label, s in report.auxiliary.items():
-        table.add_row(f"({label})", _fmt(s.precision), _fmt(s.recall), _fmt(s.f1), str(s.tp), str(s.fp), str(s.fn),
-                      style="dim")
+        table.add_row(
+            f"({label})", _fmt(s.precision), _fmt(s.recall), _fmt(s.f1), str(s.tp), str(s.fp), str(s.fn), style="dim"
+        )
     return table

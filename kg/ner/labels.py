@@ -23,8 +23,12 @@ MODEL_LABELS: tuple[str, ...] = LABELS + AUXILIARY_LABELS
 
 LABEL_MAPS: dict[Corpus, dict[str, str]] = {
     "scierc": {
-        "Method": "Method", "Task": "Task", "Metric": "Metric", "Material": "Dataset",
-        "OtherScientificTerm": "OtherScientificTerm", "Generic": "Generic",
+        "Method": "Method",
+        "Task": "Task",
+        "Metric": "Metric",
+        "Material": "Dataset",
+        "OtherScientificTerm": "OtherScientificTerm",
+        "Generic": "Generic",
     },
     "scirex": {"Method": "Method", "Task": "Task", "Metric": "Metric", "Material": "Dataset", "Dataset": "Dataset"},
 }

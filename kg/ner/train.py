@@ -51,10 +51,16 @@ def _check_replaceable(output_dir: Path) -> None:
 
 def _run_spacy(config: Path, work: Path, seed: int, overrides: dict[str, Any]) -> tuple[Language, str]:
     """spaCy's init + training loop; returns the best checkpoint (the last if none was kept) and the log."""
-    cfg = load_config(config, overrides={
-        "paths.train": str(work / "train.spacy"), "paths.dev": str(work / "holdout.spacy"), "system.seed": seed,
-        **overrides,
-    }, interpolate=False)
+    cfg = load_config(
+        config,
+        overrides={
+            "paths.train": str(work / "train.spacy"),
+            "paths.dev": str(work / "holdout.spacy"),
+            "system.seed": seed,
+            **overrides,
+        },
+        interpolate=False,
+    )
     fix_random_seed(seed)
     log = io.StringIO()
     nlp = init_nlp(cfg, use_gpu=-1)
@@ -91,24 +97,30 @@ def train(
     keep_hyphenated_words(nlp)
     dev_path = data_dir / SCIERC_DEV
     dev = evaluate_file(dev_path, nlp) if dev_path.is_file() else None
-    nlp.meta.update({
-        "name": "kg_scientific_ner",
-        "description": "Method / Task / Metric / Dataset tagger trained by `kg train-ner` on SciERC (+ SciREX).",
-        "kg": {
-            "seed": seed,
-            "config": config.name,
-            "config_sha256": hashlib.sha256(config.read_bytes()).hexdigest(),
-            "overrides": {k: str(v) for k, v in (overrides or {}).items()},
-            "labels": list(LABELS),
-            "auxiliary_labels": [label for label in MODEL_LABELS if label not in LABELS],
-            "label_maps": LABEL_MAPS,
-            "data": {"scierc_train_docs": sets.scierc_docs, "scierc_holdout_docs": len(sets.holdout),
-                     "scirex_chunks": sets.scirex_chunks, "train_words": sets.train_words},
-            "train_seconds": round(seconds, 1),
-            "train_cpu_seconds": round(cpu_seconds, 1),
-            "scierc_dev": dev.to_json() if dev is not None else None,
-        },
-    })
+    nlp.meta.update(
+        {
+            "name": "kg_scientific_ner",
+            "description": "Method / Task / Metric / Dataset tagger trained by `kg train-ner` on SciERC (+ SciREX).",
+            "kg": {
+                "seed": seed,
+                "config": config.name,
+                "config_sha256": hashlib.sha256(config.read_bytes()).hexdigest(),
+                "overrides": {k: str(v) for k, v in (overrides or {}).items()},
+                "labels": list(LABELS),
+                "auxiliary_labels": [label for label in MODEL_LABELS if label not in LABELS],
+                "label_maps": LABEL_MAPS,
+                "data": {
+                    "scierc_train_docs": sets.scierc_docs,
+                    "scierc_holdout_docs": len(sets.holdout),
+                    "scirex_chunks": sets.scirex_chunks,
+                    "train_words": sets.train_words,
+                },
+                "train_seconds": round(seconds, 1),
+                "train_cpu_seconds": round(cpu_seconds, 1),
+                "scierc_dev": dev.to_json() if dev is not None else None,
+            },
+        }
+    )
     _check_replaceable(output_dir)
     if output_dir.is_dir():
         shutil.rmtree(output_dir)  # a previous model: no stale files may survive

@@ -12,10 +12,34 @@ from kg.resolve.senses import Unit
 # Head words that only say what kind of thing a name is: "GLUE benchmark" is still GLUE.
 _GENERIC_WORDS = frozenset(
     {
-        "model", "method", "approach", "algorithm", "framework", "network", "architecture",
-        "technique", "benchmark", "dataset", "data", "corpus", "collection", "suite", "task",
-        "metric", "score", "system", "module", "layer", "block", "mechanism", "strategy",
-        "scheme", "procedure", "tool", "variant", "family",
+        "model",
+        "method",
+        "approach",
+        "algorithm",
+        "framework",
+        "network",
+        "architecture",
+        "technique",
+        "benchmark",
+        "dataset",
+        "data",
+        "corpus",
+        "collection",
+        "suite",
+        "task",
+        "metric",
+        "score",
+        "system",
+        "module",
+        "layer",
+        "block",
+        "mechanism",
+        "strategy",
+        "scheme",
+        "procedure",
+        "tool",
+        "variant",
+        "family",
     }
 )
 
@@ -67,10 +91,6 @@ def is_cut_or_padded(alias: str, names: Iterable[str]) -> bool:
     alias_words = _words(alias)
     for name in names:
         name_words = _words(name)
-        if (alias_words < name_words or name_words < alias_words) and not (
-            alias_words ^ name_words
-        ) <= _GENERIC_WORDS:
+        if (alias_words < name_words or name_words < alias_words) and not (alias_words ^ name_words) <= _GENERIC_WORDS:
             return True
     return False
-
-

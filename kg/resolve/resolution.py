@@ -125,7 +125,8 @@ class Resolution:
                 confidence=e.confidence,
             )
             for e in record.evidence
-            if match_key(e.target) and (not e.source or match_key(e.source))
+            if match_key(e.target)
+            and (not e.source or match_key(e.source))
             and (e.relation == "is_a" or self.key_for(record.id, e.target) is not None)
             and (not e.source or self.key_for(record.id, e.source) is not None)
         ]

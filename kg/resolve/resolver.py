@@ -197,7 +197,12 @@ class Resolver:
 
         def rank(root: int) -> tuple[bool, str, int, tuple[str, ...]]:
             entries = members[root]
-            return (not clusters.fixed[root], entity_key(displays[root]), -total_weight(entries), content_order(entries))
+            return (
+                not clusters.fixed[root],
+                entity_key(displays[root]),
+                -total_weight(entries),
+                content_order(entries),
+            )
 
         used: set[str] = set()
         key_of: dict[int, str] = {}
@@ -206,7 +211,11 @@ class Resolver:
             entries = members[root]
             votes = clusters.declared[root] or clusters.inferred[root]
             entity_type = choose_type(votes)
-            key = _free_key(sorted(clusters.fixed[root])[0] if clusters.fixed[root] else entity_key(displays[root]), entity_type, used)
+            key = _free_key(
+                sorted(clusters.fixed[root])[0] if clusters.fixed[root] else entity_key(displays[root]),
+                entity_type,
+                used,
+            )
             used.add(key)
             for entry in entries:
                 key_of[entry.id] = key
@@ -229,12 +238,27 @@ class Resolver:
 # Not "loss", "block", "layer": "CLIP loss" and "Mamba block" are parts of CLIP and Mamba.
 _HEAD_WORDS = frozenset(
     {
-        "model", "method", "approach", "algorithm", "framework", "architecture", "network", "technique",
-        "optimizer", "benchmark", "dataset", "corpus", "score", "metric", "measure",
+        "model",
+        "method",
+        "approach",
+        "algorithm",
+        "framework",
+        "architecture",
+        "network",
+        "technique",
+        "optimizer",
+        "benchmark",
+        "dataset",
+        "corpus",
+        "score",
+        "metric",
+        "measure",
     }
 )
 # Words naming a split of a dataset, which is still that dataset ("COCO test-dev", "LVIS val").
-_SPLIT_WORDS = frozenset({"val", "validation", "dev", "development", "test", "testdev", "train", "training", "set", "split"})
+_SPLIT_WORDS = frozenset(
+    {"val", "validation", "dev", "development", "test", "testdev", "train", "training", "set", "split"}
+)
 
 
 _NAME_PARTS = re.compile(r"[\s\-_\u2010-\u2015]+")
@@ -297,7 +321,11 @@ def _mentions(paper: PaperMentions, key_of: dict[int, str]) -> list[ResolvedMent
             merged[key] = old.model_copy(update={"aliases": aliases})
         else:
             merged[key] = ResolvedMention(
-                key=key, surface=entry.name, aliases=sorted(set(entry.aliases)), vote=entry.vote, declared=bool(entry.declared)
+                key=key,
+                surface=entry.name,
+                aliases=sorted(set(entry.aliases)),
+                vote=entry.vote,
+                declared=bool(entry.declared),
             )
     return [merged[k] for k in sorted(merged)]
 

@@ -155,5 +155,3 @@ def split_stored(entries: list[Entry]) -> list[list[Entry]]:
     heaviest = min(keys, key=lambda k: (-weight(parts[k]), k))
     parts[heaviest].extend(e for e in entries if not e.fixed_key)
     return [parts[k] for k in keys]
-
-

@@ -17,16 +17,45 @@ import re
 
 _EDITION = re.compile(r"^(?P<base>.*?[A-Za-z].*?)(?:[\s\-_]*(?P<year>(?:19|20)\d\d)|\s*['’](?P<short>\d\d))$")
 _VENUE_YEAR = re.compile(r"^(?P<base>.*?[A-Za-z])[\s\-_]*['’]?(?P<year>(?:19|20)?\d\d)$")
-VENUES = frozenset({
-    "conll", "semeval", "trec", "wmt", "iwslt", "icdar", "kdd cup", "clef", "bioasq", "ntcir", "mirex", "dcase",
-    "senseval", "muc", "ace", "tac", "duc", "fever", "bea", "wnut", "sigmorphon", "imageclef", "mediaeval",
-})
+VENUES = frozenset(
+    {
+        "conll",
+        "semeval",
+        "trec",
+        "wmt",
+        "iwslt",
+        "icdar",
+        "kdd cup",
+        "clef",
+        "bioasq",
+        "ntcir",
+        "mirex",
+        "dcase",
+        "senseval",
+        "muc",
+        "ace",
+        "tac",
+        "duc",
+        "fever",
+        "bea",
+        "wnut",
+        "sigmorphon",
+        "imageclef",
+        "mediaeval",
+    }
+)
 """Shared-task venues whose every year is a different data set."""
 _PUBLISHER = re.compile(r"^(?:MS|Microsoft)\s+(?P<rest>\S.*)$")
 ABBREVIATIONS = {
-    "ft": "fine-tuning", "nli": "natural language inference", "qa": "question answering",
-    "mt": "machine translation", "rl": "reinforcement learning", "kd": "knowledge distillation",
-    "ner": "named entity recognition", "asr": "automatic speech recognition", "peft": "parameter-efficient fine-tuning",
+    "ft": "fine-tuning",
+    "nli": "natural language inference",
+    "qa": "question answering",
+    "mt": "machine translation",
+    "rl": "reinforcement learning",
+    "kd": "knowledge distillation",
+    "ner": "named entity recognition",
+    "asr": "automatic speech recognition",
+    "peft": "parameter-efficient fine-tuning",
 }
 """Abbreviations whose expansion is unambiguous in ML writing (SFT, LM, IR are not: each has two)."""
 

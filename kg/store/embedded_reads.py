@@ -36,6 +36,7 @@ from kg.graph.reads import (
 )
 from kg.names.keys import entity_key, match_key
 
+
 class NetworkxReads:
     """``GraphReads`` over an in-memory graph model, with its indexes built once.
 
@@ -154,7 +155,9 @@ class NetworkxReads:
     def _labelled(self, labels: frozenset[str]) -> list[NodeRecord]:
         """Every node with one of ``labels`` in sort order (cached per label set)."""
         if labels not in self._sorted:
-            self._sorted[labels] = sorted((r for l in labels for r in self._by_label.get(l, [])), key=lambda r: r.sort_key)
+            self._sorted[labels] = sorted(
+                (r for l in labels for r in self._by_label.get(l, [])), key=lambda r: r.sort_key
+            )
         return self._sorted[labels]
 
     def family_members(self, family_ids: Collection[str]) -> dict[str, list[str]]:
@@ -216,7 +219,13 @@ class NetworkxReads:
                 if not contains_all(self._haystacks[record.id], needles):
                     continue
                 names = {match_key(record.name), match_key(str(record.props.get("key", "")))}
-                rank = 0 if exact in names else 1 if exact in {match_key(str(a)) for a in record.props.get("aliases", [])} else 2
+                rank = (
+                    0
+                    if exact in names
+                    else 1
+                    if exact in {match_key(str(a)) for a in record.props.get("aliases", [])}
+                    else 2
+                )
                 hits.append((rank, record.sort_key, record))
         hits.sort(key=lambda h: (h[0], h[1]))
         return [h[2] for h in hits[: max(limit, 0)]]

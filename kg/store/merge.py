@@ -48,7 +48,9 @@ def _drop_claims(g: KnowledgeGraph, paper_ids: set[str], index: ClaimIndex) -> s
     return {n for u, v, _ in doomed for n in (u, v)}
 
 
-def replace_papers(g: KnowledgeGraph, piece: KnowledgeGraph, taxonomy: Taxonomy, index: ClaimIndex | None = None) -> set[str]:
+def replace_papers(
+    g: KnowledgeGraph, piece: KnowledgeGraph, taxonomy: Taxonomy, index: ClaimIndex | None = None
+) -> set[str]:
     """Write ``piece`` into ``g``: its papers' old claims go, its nodes' properties are replaced.
 
     Returns the nodes whose edges changed (some may have been pruned). Pass the same ``index``

@@ -46,7 +46,9 @@ def to_node_link(g: KnowledgeGraph) -> dict[str, Any]:
 def _record(fields: dict[str, Any], attrs: dict[str, Any]) -> dict[str, Any]:
     clash = set(fields) & set(attrs)
     if clash:
-        raise StoreError(f"property {sorted(clash)[0]!r} of {next(iter(fields.values()))!r} clashes with a node-link field")
+        raise StoreError(
+            f"property {sorted(clash)[0]!r} of {next(iter(fields.values()))!r} clashes with a node-link field"
+        )
     return {**fields, **attrs}
 
 

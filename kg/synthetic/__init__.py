@@ -10,5 +10,12 @@ from kg.synthetic.sentences import TEMPLATE_FAMILIES
 from kg.synthetic.generate import generate, generate_labelled
 from kg.synthetic.writer import GOLD_FILE, PAPERS_FILE, write_corpus
 
-__all__ = ["GOLD_FILE", "PAPERS_FILE", "TEMPLATE_FAMILIES", "SyntheticPaper", "generate", "generate_labelled",
-           "write_corpus"]
+__all__ = [
+    "GOLD_FILE",
+    "PAPERS_FILE",
+    "TEMPLATE_FAMILIES",
+    "SyntheticPaper",
+    "generate",
+    "generate_labelled",
+    "write_corpus",
+]

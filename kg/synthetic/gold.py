@@ -57,8 +57,9 @@ class Gold:
         """One claim per (winner, loser): a pair restated later keeps its first evidence."""
         if any(o.winner == winner and o.loser == loser for o in self.outperforms):
             return
-        self.outperforms.append(Outperforms(winner=winner, loser=loser, on=on, metric=metric,
-                                            loser_generic=generic, evidence=evidence))
+        self.outperforms.append(
+            Outperforms(winner=winner, loser=loser, on=on, metric=metric, loser_generic=generic, evidence=evidence)
+        )
         if not generic and winner == self.proposed:
             self._baseline(loser)
 
@@ -78,8 +79,9 @@ class Gold:
             id=self.id,
             title=self.title,
             paper_kind="method",
-            proposed=[ProposedEntity(name=self.proposed, aliases=self.proposed_aliases, type="Method",
-                                     families=self.families)],
+            proposed=[
+                ProposedEntity(name=self.proposed, aliases=self.proposed_aliases, type="Method", families=self.families)
+            ],
             entities=list(self.entities.values()),
             evaluated_on=typed("Dataset", "Benchmark"),
             tasks=typed("Task"),

@@ -21,8 +21,39 @@ T = TypeVar("T")
 
 _SPACE = len(PREFIXES) * len(INFIXES) * len(CORES)
 _STRIDE = 7919  # prime, coprime to the space size: k -> (k * stride + offset) mod space is a bijection
-_RESERVED = {"AI", "ML", "NLP", "CV", "QA", "FM", "DL", "ID", "US", "UK", "OK", "TB", "GB", "MB", "KB", "XL", "HD",
-             "OOD", "API", "GPU", "CPU", "TPU", "PDF", "URL", "FPS", "SOTA", "RQ", "IV", "VI", "II", "III"}
+_RESERVED = {
+    "AI",
+    "ML",
+    "NLP",
+    "CV",
+    "QA",
+    "FM",
+    "DL",
+    "ID",
+    "US",
+    "UK",
+    "OK",
+    "TB",
+    "GB",
+    "MB",
+    "KB",
+    "XL",
+    "HD",
+    "OOD",
+    "API",
+    "GPU",
+    "CPU",
+    "TPU",
+    "PDF",
+    "URL",
+    "FPS",
+    "SOTA",
+    "RQ",
+    "IV",
+    "VI",
+    "II",
+    "III",
+}
 
 
 def method_name(k: int, offset: int = 0) -> str:

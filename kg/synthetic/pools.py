@@ -48,17 +48,21 @@ def build_pools(seed: int) -> Pools:
         for j, name in enumerate(invented):
             members[domain.families[j % len(domain.families)].name].append(name)
         everything = [*domain.others, *(m for f in domain.families for m in f.members), *invented]
-        datasets = [*domain.datasets, *dict.fromkeys(dataset_name(rng, rng.choice(domain.stems))
-                                                     for _ in range(INVENTED_DATASETS))]
+        datasets = [
+            *domain.datasets,
+            *dict.fromkeys(dataset_name(rng, rng.choice(domain.stems)) for _ in range(INVENTED_DATASETS)),
+        ]
         benchmarks = [*domain.benchmarks, *(benchmark_name(s) for s in domain.stems[:INVENTED_BENCHMARKS])]
-        built.append(DomainPools(
-            domain=domain,
-            families=Zipf(domain.families, s=0.8),
-            members={name: Zipf(names) for name, names in members.items()},
-            methods=Zipf(everything),
-            datasets=Zipf(datasets),
-            benchmarks=Zipf(benchmarks),
-            tasks=Zipf(domain.tasks, s=0.7),
-            metrics=Zipf(domain.metrics, s=0.7),
-        ))
+        built.append(
+            DomainPools(
+                domain=domain,
+                families=Zipf(domain.families, s=0.8),
+                members={name: Zipf(names) for name, names in members.items()},
+                methods=Zipf(everything),
+                datasets=Zipf(datasets),
+                benchmarks=Zipf(benchmarks),
+                tasks=Zipf(domain.tasks, s=0.7),
+                metrics=Zipf(domain.metrics, s=0.7),
+            )
+        )
     return Pools(offset=offset, domains=Zipf(built, s=0.5))

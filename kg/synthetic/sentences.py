@@ -7,17 +7,54 @@ from dataclasses import dataclass, field
 
 from kg.synthetic.gold import Gold
 from kg.synthetic.header import Header
-from kg.synthetic.vocab import CLOSINGS, CONTEXTS, GENERIC_LOSERS, LOWER_IS_BETTER, MECHANISMS, SELF_REFERENCES, WEAKNESSES
+from kg.synthetic.vocab import (
+    CLOSINGS,
+    CONTEXTS,
+    GENERIC_LOSERS,
+    LOWER_IS_BETTER,
+    MECHANISMS,
+    SELF_REFERENCES,
+    WEAKNESSES,
+)
 
 # Every sentence pattern the generator writes; tests check each shows up.
 TEMPLATE_FAMILIES: tuple[str, ...] = (
-    "context", "such_as", "apposition", "propose_for", "acronym", "variant_builds_on", "variant_of",
-    "mechanism", "evaluated_on", "outperforms", "surpasses", "beats", "better_than", "superior_to",
-    "improvements_over", "compared_with", "compared_lead", "loser_list", "self_ref", "generic_loser",
-    "family_loser", "comparable", "closing",
+    "context",
+    "such_as",
+    "apposition",
+    "propose_for",
+    "acronym",
+    "variant_builds_on",
+    "variant_of",
+    "mechanism",
+    "evaluated_on",
+    "outperforms",
+    "surpasses",
+    "beats",
+    "better_than",
+    "superior_to",
+    "improvements_over",
+    "compared_with",
+    "compared_lead",
+    "loser_list",
+    "self_ref",
+    "generic_loser",
+    "family_loser",
+    "comparable",
+    "closing",
 )
-NAMED_CLAIMS = ("outperforms", "surpasses", "beats", "better_than", "superior_to", "improvements_over",
-                "compared_with", "compared_lead", "loser_list", "comparable")
+NAMED_CLAIMS = (
+    "outperforms",
+    "surpasses",
+    "beats",
+    "better_than",
+    "superior_to",
+    "improvements_over",
+    "compared_with",
+    "compared_lead",
+    "loser_list",
+    "comparable",
+)
 
 
 def _an(word: str) -> str:
@@ -82,8 +119,10 @@ class AbstractWriter:
                 self.gold.member(self.gold.method(m), fam.name)
             self.gold.entity(task, "Task")
             weakness = self.rng.choice(WEAKNESSES)
-            return self.sentence("such_as", f"Existing {fam.plural} such as {_join(members)} are widely used "
-                                            f"for {task}, yet they {weakness}.")
+            return self.sentence(
+                "such_as",
+                f"Existing {fam.plural} such as {_join(members)} are widely used for {task}, yet they {weakness}.",
+            )
         self.gold.entity(task, "Task")
         return self.sentence("context", self.rng.choice(CONTEXTS).format(task=task))
 
@@ -93,8 +132,9 @@ class AbstractWriter:
         if h.kind == "acronym":
             g.propose(h.name, (h.long_form,), fam.name if fam else None)
             if fam:
-                return self.sentence("acronym", f"We introduce {h.long_form} ({h.name}), {_an(fam.singular or '')} "
-                                                f"that {mech}.")
+                return self.sentence(
+                    "acronym", f"We introduce {h.long_form} ({h.name}), {_an(fam.singular or '')} that {mech}."
+                )
             return self.sentence("acronym", f"We present {h.long_form} ({h.name}) for {self.task}.")
         if h.kind == "variant":
             g.propose(h.name)
@@ -189,7 +229,9 @@ class AbstractWriter:
             where, on = self.where(1)
             metric = self.metric_name()
             subject = w[0].lower() + w[1:] if self_ref else w
-            text = f"Compared to {ls}, {subject} {'reduces' if lower else 'improves'} {metric} by {x} points on {where}."
+            text = (
+                f"Compared to {ls}, {subject} {'reduces' if lower else 'improves'} {metric} by {x} points on {where}."
+            )
         else:  # loser_list
             where, on = self.where(1)
             text = f"{w} outperforms strong baselines such as {ls} on {where}."

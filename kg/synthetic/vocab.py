@@ -43,10 +43,18 @@ DOMAINS: tuple[Domain, ...] = (
     Domain(
         "fine-tuning",
         (
-            FamilySpec("low-rank adaptation methods", "low-rank adaptation methods", "low-rank adaptation method",
-                       ("LoRA", "DoRA", "AdaLoRA", "VeRA", "PiSSA")),
-            FamilySpec("parameter-efficient fine-tuning", "parameter-efficient fine-tuning methods",
-                       "parameter-efficient fine-tuning method", ("IA3",)),
+            FamilySpec(
+                "low-rank adaptation methods",
+                "low-rank adaptation methods",
+                "low-rank adaptation method",
+                ("LoRA", "DoRA", "AdaLoRA", "VeRA", "PiSSA"),
+            ),
+            FamilySpec(
+                "parameter-efficient fine-tuning",
+                "parameter-efficient fine-tuning methods",
+                "parameter-efficient fine-tuning method",
+                ("IA3",),
+            ),
             FamilySpec("adapter methods", "adapter-based methods", None, ("Compacter",)),
         ),
         ("instruction tuning", "commonsense reasoning", "mathematical reasoning"),
@@ -59,7 +67,9 @@ DOMAINS: tuple[Domain, ...] = (
     Domain(
         "retrieval",
         (
-            FamilySpec("multi-vector retrieval", "multi-vector models", "late-interaction model", ("ColBERT", "ColBERTv2")),
+            FamilySpec(
+                "multi-vector retrieval", "multi-vector models", "late-interaction model", ("ColBERT", "ColBERTv2")
+            ),
             FamilySpec("neural ranking models", "neural ranking models", "neural ranking model", ()),
             FamilySpec("bi-encoder retrievers", "dual encoders", None, ("DPR",)),
         ),
@@ -86,8 +96,9 @@ DOMAINS: tuple[Domain, ...] = (
         "vision",
         (
             FamilySpec("vision mamba models", "vision mamba models", "vision mamba model", ("Vim", "VMamba")),
-            FamilySpec("efficient transformers", "efficient transformers", "efficient transformer",
-                       ("Linformer", "Performer")),
+            FamilySpec(
+                "efficient transformers", "efficient transformers", "efficient transformer", ("Linformer", "Performer")
+            ),
             FamilySpec("linear attention", "linear attention mechanisms", "linear attention mechanism", ()),
         ),
         ("image classification", "semantic segmentation"),
@@ -99,9 +110,7 @@ DOMAINS: tuple[Domain, ...] = (
     ),
     Domain(
         "graphs",
-        (
-            FamilySpec("graph neural networks", "graph neural networks", None, ("GCN", "GAT", "GraphSAGE")),
-        ),
+        (FamilySpec("graph neural networks", "graph neural networks", None, ("GCN", "GAT", "GraphSAGE")),),
         ("node classification", "link prediction", "molecular property prediction"),
         (),
         (),
@@ -124,8 +133,12 @@ DOMAINS: tuple[Domain, ...] = (
         "language modeling",
         (
             FamilySpec("state space models", "state space models", None, ("Mamba", "S4")),
-            FamilySpec("efficient attention", "efficient attention mechanisms", "efficient attention mechanism",
-                       ("FlashAttention",)),
+            FamilySpec(
+                "efficient attention",
+                "efficient attention mechanisms",
+                "efficient attention mechanism",
+                ("FlashAttention",),
+            ),
         ),
         ("language modeling",),
         ("WikiText-103", "C4"),
@@ -139,34 +152,146 @@ DOMAINS: tuple[Domain, ...] = (
 # Invented method names: Prefix + optional Infix + Core, one capitalised word each, so each
 # split is unique and every name is name-shaped (two capitals).
 PREFIXES = (
-    "Flash", "Astra", "Nova", "Vexa", "Lumi", "Orbi", "Quasa", "Helio", "Strato", "Zephy", "Kairo", "Mira",
-    "Nexa", "Opti", "Pyra", "Rho", "Sigma", "Tau", "Zeta", "Kappa", "Delta", "Echo", "Tera", "Velo", "Omni",
-    "Hyper", "Meta", "Proto", "Neuro", "Poly", "Tri", "Uni", "Duo", "Ortho", "Para", "Spectra", "Chrono",
-    "Cryo", "Ferro", "Gyro",
+    "Flash",
+    "Astra",
+    "Nova",
+    "Vexa",
+    "Lumi",
+    "Orbi",
+    "Quasa",
+    "Helio",
+    "Strato",
+    "Zephy",
+    "Kairo",
+    "Mira",
+    "Nexa",
+    "Opti",
+    "Pyra",
+    "Rho",
+    "Sigma",
+    "Tau",
+    "Zeta",
+    "Kappa",
+    "Delta",
+    "Echo",
+    "Tera",
+    "Velo",
+    "Omni",
+    "Hyper",
+    "Meta",
+    "Proto",
+    "Neuro",
+    "Poly",
+    "Tri",
+    "Uni",
+    "Duo",
+    "Ortho",
+    "Para",
+    "Spectra",
+    "Chrono",
+    "Cryo",
+    "Ferro",
+    "Gyro",
 )
 INFIXES = (
-    "", "Graph", "Token", "Span", "Patch", "Query", "Layer", "Head", "Expert", "Prompt", "Memory", "Cache",
-    "Vector", "Pixel", "Frame", "Node", "Block", "Step", "Kernel", "Latent", "Shard",
+    "",
+    "Graph",
+    "Token",
+    "Span",
+    "Patch",
+    "Query",
+    "Layer",
+    "Head",
+    "Expert",
+    "Prompt",
+    "Memory",
+    "Cache",
+    "Vector",
+    "Pixel",
+    "Frame",
+    "Node",
+    "Block",
+    "Step",
+    "Kernel",
+    "Latent",
+    "Shard",
 )
 CORES = (
-    "Mix", "Former", "Net", "Fuse", "Gate", "Flow", "Shift", "Scale", "Tune", "Route", "Fold", "Pool", "Mesh",
-    "Hop", "Lens", "Loop", "Path", "Wave", "Bridge", "Stack", "Prism", "Spark", "Forge", "Pilot", "Weave",
-    "Kit", "Core", "Sync", "Cast", "Drift",
+    "Mix",
+    "Former",
+    "Net",
+    "Fuse",
+    "Gate",
+    "Flow",
+    "Shift",
+    "Scale",
+    "Tune",
+    "Route",
+    "Fold",
+    "Pool",
+    "Mesh",
+    "Hop",
+    "Lens",
+    "Loop",
+    "Path",
+    "Wave",
+    "Bridge",
+    "Stack",
+    "Prism",
+    "Spark",
+    "Forge",
+    "Pilot",
+    "Weave",
+    "Kit",
+    "Core",
+    "Sync",
+    "Cast",
+    "Drift",
 )
 # "Base-Suffix" names a variant of Base; none of these reads as a version or a size.
 VARIANT_SUFFIXES = ("Lite", "Pro", "Turbo", "Sparse", "Long", "Edge", "Dyn", "Plus", "Fast", "Hier", "Quant", "Ada")
 # Title-case words for acronym expansions ("Sparse Token Routing Network (STRN)").
 LONG_WORDS = (
-    "Adaptive", "Sparse", "Hierarchical", "Token", "Routing", "Mixture", "Memory", "Efficient", "Gated",
-    "Residual", "Dynamic", "Latent", "Progressive", "Cross", "Contrastive", "Structured", "Kernel", "Shared",
-    "Recurrent", "Spectral", "Modular", "Iterative", "Conditional", "Unified", "Scalable", "Partial",
+    "Adaptive",
+    "Sparse",
+    "Hierarchical",
+    "Token",
+    "Routing",
+    "Mixture",
+    "Memory",
+    "Efficient",
+    "Gated",
+    "Residual",
+    "Dynamic",
+    "Latent",
+    "Progressive",
+    "Cross",
+    "Contrastive",
+    "Structured",
+    "Kernel",
+    "Shared",
+    "Recurrent",
+    "Spectral",
+    "Modular",
+    "Iterative",
+    "Conditional",
+    "Unified",
+    "Scalable",
+    "Partial",
 )
 LONG_HEADS = ("Network", "Transformer", "Adapter", "Encoder", "Tuning", "Mixer", "Decoder", "Operator")
 DATASET_SUFFIXES = ("QA", "-DB", "NLI", "-10k", "-50k", "-2M", "Set-20k")
 
 ADJECTIVES = ("Efficient", "Scalable", "Robust", "Lightweight", "Adaptive", "Fast", "Accurate", "Simple")
-TITLE_NOUNS = ("Token Mixing", "Sparse Updates", "Memory Sharing", "Gated Fusion", "Expert Routing",
-               "Layer Reuse", "State Caching")
+TITLE_NOUNS = (
+    "Token Mixing",
+    "Sparse Updates",
+    "Memory Sharing",
+    "Gated Fusion",
+    "Expert Routing",
+    "Layer Reuse",
+    "State Caching",
+)
 MECHANISMS = (
     "shares low-rank updates across layers",
     "routes each token to a small set of experts",
@@ -180,10 +305,18 @@ CONTEXTS = (
     "Progress in {task} increasingly depends on expensive training pipelines.",
     "Many practical systems for {task} must run under tight compute budgets.",
 )
-WEAKNESSES = ("scale poorly to long inputs", "struggle under distribution shift",
-              "are brittle when labelled data is scarce", "remain costly to deploy")
-GENERIC_LOSERS = ("existing baselines", "prior state-of-the-art methods", "all zero-shot baselines",
-                  "strong competing approaches")
+WEAKNESSES = (
+    "scale poorly to long inputs",
+    "struggle under distribution shift",
+    "are brittle when labelled data is scarce",
+    "remain costly to deploy",
+)
+GENERIC_LOSERS = (
+    "existing baselines",
+    "prior state-of-the-art methods",
+    "all zero-shot baselines",
+    "strong competing approaches",
+)
 SELF_REFERENCES = ("Our method", "Our approach", "We")
 CLOSINGS = (
     "Ablation studies confirm that each component contributes to the final result.",

@@ -30,18 +30,32 @@ def features(c: Candidate) -> list[str]:
     """Every feature of ``c`` as a string ("head=retrieval", "l1=on", "src=acronym", …)."""
     low = c.name.casefold()
     words = _words(c.name)
-    out = ["bias", f"name={low}", f"shape={shape(c.name)}", f"nwords={min(len(c.name.split()), 5)}",
-           f"rule={c.rule_type}", f"lex={c.known_type or '-'}"]
+    out = [
+        "bias",
+        f"name={low}",
+        f"shape={shape(c.name)}",
+        f"nwords={min(len(c.name.split()), 5)}",
+        f"rule={c.rule_type}",
+        f"lex={c.known_type or '-'}",
+    ]
     out += [f"surf={s.casefold()}" for s in c.surfaces if s.casefold() != low]
     out += [f"w={w}" for w in words]
     if words:
         out += [f"head={words[-1]}", f"first={words[0]}"]
     flags = {
-        "lower": c.name.islower(), "caps": c.name.isupper(), "digit": any(ch.isdigit() for ch in c.name),
-        "hyphen": "-" in c.name, "mixed": any(ch.isupper() for ch in c.name[1:]) and any(ch.islower() for ch in c.name),
-        "upper1": c.name[:1].isupper(), "markup": "^" in c.name or "{" in c.name or "\\" in c.name,
-        "size": bool(_SIZE.search(c.name)), "year": bool(_YEAR.search(c.name)), "title": c.in_title,
-        "long": bool(c.long_form), "short": len(c.name) <= 3, "many": len(c.contexts) >= 3,
+        "lower": c.name.islower(),
+        "caps": c.name.isupper(),
+        "digit": any(ch.isdigit() for ch in c.name),
+        "hyphen": "-" in c.name,
+        "mixed": any(ch.isupper() for ch in c.name[1:]) and any(ch.islower() for ch in c.name),
+        "upper1": c.name[:1].isupper(),
+        "markup": "^" in c.name or "{" in c.name or "\\" in c.name,
+        "size": bool(_SIZE.search(c.name)),
+        "year": bool(_YEAR.search(c.name)),
+        "title": c.in_title,
+        "long": bool(c.long_form),
+        "short": len(c.name) <= 3,
+        "many": len(c.contexts) >= 3,
     }
     out += [f"flag={k}" for k, v in flags.items() if v]
     padded = f"<{low}>"

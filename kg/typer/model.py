@@ -30,7 +30,9 @@ class TyperModel:
 
     def __post_init__(self) -> None:
         self._row = {f: i for i, f in enumerate(self.weights)}
-        self._matrix = np.array(list(self.weights.values()), dtype=np.float64).reshape(len(self.weights), len(self.classes))
+        self._matrix = np.array(list(self.weights.values()), dtype=np.float64).reshape(
+            len(self.weights), len(self.classes)
+        )
 
     def scores(self, feats: Sequence[str]) -> list[float]:
         rows = [i for f in feats if (i := self._row.get(f)) is not None]
@@ -47,7 +49,9 @@ class TyperModel:
     def save(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         rounded = {f: [round(w, 3) for w in row] for f, row in sorted(self.weights.items())}
-        path.write_text(json.dumps({"classes": self.classes, "meta": self.meta, "weights": rounded}) + "\n", encoding="utf-8")
+        path.write_text(
+            json.dumps({"classes": self.classes, "meta": self.meta, "weights": rounded}) + "\n", encoding="utf-8"
+        )
 
 
 def load_path(path: Path) -> TyperModel:
@@ -65,7 +69,10 @@ def load_typer() -> TyperModel:
 
 
 def fit(
-    examples: Sequence[tuple[list[str], str]], l2: float = 1.0, epochs: int = 300, min_count: int = 1,
+    examples: Sequence[tuple[list[str], str]],
+    l2: float = 1.0,
+    epochs: int = 300,
+    min_count: int = 1,
     weights: Sequence[float] | None = None,
 ) -> TyperModel:
     """Softmax regression by full-batch gradient descent (Adam) with an L2 penalty; features seen < ``min_count`` times dropped."""

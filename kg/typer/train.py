@@ -113,8 +113,13 @@ def accuracy(model: TyperModel, examples: Sequence[Example]) -> dict[str, float]
             right_entities += max((c for c in CLASSES if c != NONE), key=lambda c: probs[c]) == e.label
             rules_right += e.candidate.rule_type == e.label
     n = max(1, len(examples))
-    return {"accuracy": right / n, "type_accuracy": right_entities / max(1, entities),
-            "rules_type_accuracy": rules_right / max(1, entities), "examples": len(examples), "entities": entities}
+    return {
+        "accuracy": right / n,
+        "type_accuracy": right_entities / max(1, entities),
+        "rules_type_accuracy": rules_right / max(1, entities),
+        "examples": len(examples),
+        "entities": entities,
+    }
 
 
 def cross_validate(examples: Sequence[Example], folds: int = 5, seed: int = 0, l2: float = 1.0) -> dict[str, float]:
@@ -135,5 +140,6 @@ def cross_validate(examples: Sequence[Example], folds: int = 5, seed: int = 0, l
         "accuracy": totals["accuracy"] / max(1, totals["examples"]),
         "type_accuracy": totals["type_accuracy"] / max(1, totals["entities"]),
         "rules_type_accuracy": totals["rules_type_accuracy"] / max(1, totals["entities"]),
-        "examples": totals["examples"], "entities": totals["entities"],
+        "examples": totals["examples"],
+        "entities": totals["entities"],
     }

@@ -25,7 +25,6 @@ from _apineo4j import OwnNeo4j
 from datapaths import GOLD_DEV, SEED_PAPERS
 
 
-
 @pytest.fixture(scope="session")
 def serve() -> Iterator[Any]:
     """Start servers for data dirs (one per dir, on a free port), stop them all at the end."""

@@ -20,13 +20,20 @@ def test_post_and_get_give_the_same_answer(sample_api: Api) -> None:
     got = sample_api.client.get("/graphql", params={"query": QUERY})
     assert posted.status_code == got.status_code == 200
     assert posted.json()["data"] == got.json()["data"] and posted.json()["data"]["method"]["name"]
-    with_vars = sample_api.client.get("/graphql", params={
-        "query": "query($n: String!) { method(name: $n) { name } }", "variables": json.dumps({"n": "LoRA"})})
+    with_vars = sample_api.client.get(
+        "/graphql",
+        params={"query": "query($n: String!) { method(name: $n) { name } }", "variables": json.dumps({"n": "LoRA"})},
+    )
     assert with_vars.json()["data"] == posted.json()["data"]
 
 
 def test_malformed_requests_get_graphql_errors(sample_api: Api) -> None:
-    assert sample_api.client.post("/graphql", content=b"{not json", headers={"content-type": "application/json"}).status_code == 400
+    assert (
+        sample_api.client.post(
+            "/graphql", content=b"{not json", headers={"content-type": "application/json"}
+        ).status_code
+        == 400
+    )
     body = sample_api.post("{ method(name: 1) { name } }")
     assert body["errors"] and "String" in body["errors"][0]["message"]
     assert sample_api.client.put("/graphql", json={"query": QUERY}).status_code == 405
@@ -36,10 +43,15 @@ def test_graphiql_page_uses_only_local_assets(sample_api: Api) -> None:
     page = sample_api.client.get("/graphql", headers={"accept": "text/html"})
     assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
     html = page.text
-    assert "<div id=\"graphiql\">" in html
+    assert '<div id="graphiql">' in html
     assets = re.findall(r'(?:src|href)="([^"]+)"', html)
     assert {a.rsplit("/", 1)[-1] for a in assets} >= {
-        "react.production.min.js", "react-dom.production.min.js", "graphiql.min.js", "graphiql.min.css", "kg-graphiql.js"}
+        "react.production.min.js",
+        "react-dom.production.min.js",
+        "graphiql.min.js",
+        "graphiql.min.css",
+        "kg-graphiql.js",
+    }
     assert all(a.startswith("/static/") for a in assets), assets
     assert "http://" not in html and "https://" not in html and "//cdn" not in html
     for asset in assets:
@@ -79,9 +91,19 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 def test_graphiql_renders_in_a_headless_browser(sample_api: Api) -> None:
     assert CHROMIUM is not None
     dom = subprocess.run(
-        [CHROMIUM, "--headless=new", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=8000",
-         "--dump-dom", f"{sample_api.url}/graphql"],
-        capture_output=True, text=True, timeout=120, check=True,
+        [
+            CHROMIUM,
+            "--headless=new",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--virtual-time-budget=8000",
+            "--dump-dom",
+            f"{sample_api.url}/graphql",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
     ).stdout
     assert "graphiql-container" in dom and "graphiql-editor" in dom, dom[:2000]
     assert "Loading GraphiQL" not in dom and "PEFT methods that beat LoRA" in dom

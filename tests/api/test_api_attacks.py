@@ -78,15 +78,19 @@ def test_every_escape_form_is_refused_on_neo4j(neo4j_app: tuple[Served, Neo4jRea
 
 
 SECOND_LOCK = [
-    p for p in PAYLOADS
-    if len(p) < 200 and not p.startswith(("RETURN reduce", "RETURN size(range", "CREATE DATABASE", "START DATABASE"))
+    p
+    for p in PAYLOADS
+    if len(p) < 200
+    and not p.startswith(("RETURN reduce", "RETURN size(range", "CREATE DATABASE", "START DATABASE"))
     and not p.startswith("USE neo4j")  # reads the same database: harmless, and the plan says so
 ]
 """Payloads the plan check must stop with no guard in front (the parser hangs and loops are the guard's alone)."""
 
 
 @pytest.mark.parametrize("payload", SECOND_LOCK)
-def test_neo4j_plan_alone_refuses_what_the_guard_would_miss(neo4j_app: tuple[Served, Neo4jReadsFactory], payload: str) -> None:
+def test_neo4j_plan_alone_refuses_what_the_guard_would_miss(
+    neo4j_app: tuple[Served, Neo4jReadsFactory], payload: str
+) -> None:
     _, factory = neo4j_app
     bare = Neo4jCypher(factory.driver, factory.settings.database)  # no guard in front
     before = _fingerprint(factory)
@@ -95,7 +99,9 @@ def test_neo4j_plan_alone_refuses_what_the_guard_would_miss(neo4j_app: tuple[Ser
     assert _fingerprint(factory) == before
 
 
-def test_neo4j_plan_lets_reading_queries_and_listed_procedures_through(neo4j_app: tuple[Served, Neo4jReadsFactory]) -> None:
+def test_neo4j_plan_lets_reading_queries_and_listed_procedures_through(
+    neo4j_app: tuple[Served, Neo4jReadsFactory],
+) -> None:
     _, factory = neo4j_app
     bare = Neo4jCypher(factory.driver, factory.settings.database)
     assert bare.run("CALL db.labels() YIELD label RETURN label ORDER BY label", {}).rows
@@ -103,7 +109,9 @@ def test_neo4j_plan_lets_reading_queries_and_listed_procedures_through(neo4j_app
     assert bare.run("RETURN COUNT { MATCH (n) } AS c, EXISTS { MATCH (n:Paper) } AS e", {}).rows[0][1] is True
 
 
-@pytest.mark.skipif(os.environ.get("KG_NEO4J_FROM_SCRIPT") != "1", reason="only scripts/neo4j's server is known to be locked down")
+@pytest.mark.skipif(
+    os.environ.get("KG_NEO4J_FROM_SCRIPT") != "1", reason="only scripts/neo4j's server is known to be locked down"
+)
 def test_the_neo4j_server_itself_reads_no_host_file_and_fetches_no_url() -> None:
     own = settings()
     with GraphDatabase.driver(own.uri, auth=(own.user, own.password)) as driver, driver.session() as session:

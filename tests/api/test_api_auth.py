@@ -9,9 +9,7 @@ from typing import Any
 import pytest
 
 
-def test_console_needs_the_token_when_one_is_set(
-    serve: Any, sample_dir: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_console_needs_the_token_when_one_is_set(serve: Any, sample_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("KG_API_TOKEN", "s3cret-token")
     api = serve(sample_dir)
     query = {"query": "MATCH (n) RETURN n LIMIT 1", "params": {}}

@@ -83,14 +83,19 @@ def test_parameters_and_the_row_cap(sample_api: Api) -> None:
     assert body["rows"] == [[edges]], "aggregates count every match, not only the first row cap"
 
 
-@pytest.mark.parametrize(("query", "params", "kind", "words"), [
-    ("MATCH (m) RETURN m.name = $missing", {}, "params", "no value given for $missing"),
-    ("MATCH (m) WHERE m.name = $x RETURN m", {"x": {"a": 1}}, "params", "parameter $x is a map"),
-    ("MATCH (m) WITH m RETURN m", {}, "syntax", "WITH is not supported by the embedded store's console"),
-    ("MATCH (m RETURN m", {}, "syntax", "Cannot parse the query at line 1"),
-    ("MATCH (m) WHERE m.name = 'open RETURN m", {}, "syntax", "unterminated string"),
-])
-def test_errors_say_what_to_change(sample_api: Api, query: str, params: dict[str, object], kind: str, words: str) -> None:
+@pytest.mark.parametrize(
+    ("query", "params", "kind", "words"),
+    [
+        ("MATCH (m) RETURN m.name = $missing", {}, "params", "no value given for $missing"),
+        ("MATCH (m) WHERE m.name = $x RETURN m", {"x": {"a": 1}}, "params", "parameter $x is a map"),
+        ("MATCH (m) WITH m RETURN m", {}, "syntax", "WITH is not supported by the embedded store's console"),
+        ("MATCH (m RETURN m", {}, "syntax", "Cannot parse the query at line 1"),
+        ("MATCH (m) WHERE m.name = 'open RETURN m", {}, "syntax", "unterminated string"),
+    ],
+)
+def test_errors_say_what_to_change(
+    sample_api: Api, query: str, params: dict[str, object], kind: str, words: str
+) -> None:
     status, body = cypher(sample_api, query, params)
     error = body["error"]
     assert status == 400 and isinstance(error, dict) and error["kind"] == kind, body
@@ -101,7 +106,10 @@ def test_malformed_requests(sample_api: Api) -> None:
     bad_json = sample_api.client.post("/cypher", content=b"{nope", headers={"content-type": "application/json"})
     assert bad_json.status_code == 400 and "must be JSON" in bad_json.json()["error"]["message"]
     assert sample_api.client.post("/cypher", json={"query": ""}).status_code == 400
-    assert sample_api.client.post("/cypher", json={"query": "MATCH (n) RETURN n", "params": [1]}).json()["error"]["kind"] == "params"
+    assert (
+        sample_api.client.post("/cypher", json={"query": "MATCH (n) RETURN n", "params": [1]}).json()["error"]["kind"]
+        == "params"
+    )
     assert sample_api.client.put("/cypher", json={"query": "MATCH (n) RETURN n"}).status_code == 405
 
 
@@ -128,13 +136,16 @@ def test_the_console_follows_a_new_graph_file(serve: object, sample_dir: Path, t
     api: Api = serve(tmp_path)  # type: ignore[operator]
     status, body = cypher(api, "MATCH (m:Method) RETURN COUNT(m)")
     assert status == 200 and body["rows"] != [[0]]
-    (tmp_path / "graph.json").write_text('{"directed": true, "multigraph": true, "graph": {}, "nodes": [], "edges": []}\n',
-                                         encoding="utf-8")
+    (tmp_path / "graph.json").write_text(
+        '{"directed": true, "multigraph": true, "graph": {}, "nodes": [], "edges": []}\n', encoding="utf-8"
+    )
     status, body = cypher(api, "MATCH (m:Method) RETURN m.name")
     assert status == 200 and body["rows"] == [], body
 
 
-def test_the_embedded_console_worker_has_a_memory_cap(serve: Any, sample_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_embedded_console_worker_has_a_memory_cap(
+    serve: Any, sample_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A triple cartesian MATCH reached 6.4 GB within its 10 s (issue #12, finding 9); now it stops at the cap."""
     monkeypatch.setenv("KG_CONSOLE_MEMORY_MB", "700")
     api = serve(sample_dir)
@@ -145,18 +156,24 @@ def test_the_embedded_console_worker_has_a_memory_cap(serve: Any, sample_dir: Pa
     assert status == 200 and body["rows"][0][0] > 0, body  # type: ignore[index]
 
 
-@pytest.mark.parametrize("body", [b"\xff\xfe{not utf-8", b"[" * 60_000, b'{"query": "RETURN 1", "params": ' + b"[" * 30_000 + b"]" * 30_000 + b"}"])
+@pytest.mark.parametrize(
+    "body",
+    [b"\xff\xfe{not utf-8", b"[" * 60_000, b'{"query": "RETURN 1", "params": ' + b"[" * 30_000 + b"]" * 30_000 + b"}"],
+)
 def test_bad_bodies_get_a_400_with_one_line(sample_api: Api, body: bytes) -> None:
     response = sample_api.client.post("/cypher", content=body, headers={"content-type": "application/json"})
     assert response.status_code == 400, response.text
     assert "\n" not in response.json()["error"]["message"]
 
 
-@pytest.mark.parametrize(("params", "says"), [
-    ({"n": 10**30}, "64-bit"),
-    ({"n": [[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]}, "nests"),
-    ({"n": -(10**19)}, "64-bit"),
-])
+@pytest.mark.parametrize(
+    ("params", "says"),
+    [
+        ({"n": 10**30}, "64-bit"),
+        ({"n": [[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]}, "nests"),
+        ({"n": -(10**19)}, "64-bit"),
+    ],
+)
 def test_parameters_a_store_cannot_take_get_a_400(sample_api: Api, params: dict[str, Any], says: str) -> None:
     status, body = cypher(sample_api, "MATCH (n) WHERE n.x = $n RETURN n LIMIT 1", params)
     assert status == 400 and body["error"]["kind"] == "params" and says in str(body["error"]["message"]), body  # type: ignore[index]

@@ -60,6 +60,8 @@ def test_page_size_does_not_change_round_trips(api: Api, query: str) -> None:
 
 
 def test_the_headline_query_costs_a_handful_of_round_trips(sample_api: Api) -> None:
-    body = sample_api.post('{ methods(filter: {family: "PEFT", beats: "LoRA"}) { edges { node { name '
-                           'outperforms(loser: "LoRA") { evidence paper { id title } } } } } }')
+    body = sample_api.post(
+        '{ methods(filter: {family: "PEFT", beats: "LoRA"}) { edges { node { name '
+        'outperforms(loser: "LoRA") { evidence paper { id title } } } } } }'
+    )
     assert body["extensions"]["roundTrips"] <= 8

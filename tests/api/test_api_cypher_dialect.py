@@ -17,7 +17,8 @@ def test_parameters_become_literals() -> None:
     params = {"name": 'Lo"RA \\ é', "keys": ["a", 1, 2.5], "c": 0.5, "flag": True, "none": None}
     assert to_grand_cypher(query, params) == (
         'MATCH (n) WHERE n.name = "Lo\\"RA \\\\ é" AND n.k IN ["a", 1, 2.5] AND n.c > 0.5 AND n.f = true '
-        "AND n.z = null RETURN n")
+        "AND n.z = null RETURN n"
+    )
 
 
 def test_a_parameter_inside_a_string_or_comment_stays_as_written() -> None:
@@ -26,7 +27,9 @@ def test_a_parameter_inside_a_string_or_comment_stays_as_written() -> None:
 
 
 def test_single_quoted_strings_escapes_aggregates_and_a_trailing_semicolon() -> None:
-    rewritten = to_grand_cypher("MATCH (n) WHERE n.name = 'it\\'s \"x\"\\n' RETURN n.label, count(n), collect(n.name);", {})
+    rewritten = to_grand_cypher(
+        "MATCH (n) WHERE n.name = 'it\\'s \"x\"\\n' RETURN n.label, count(n), collect(n.name);", {}
+    )
     assert rewritten == 'MATCH (n) WHERE n.name = "it\'s \\"x\\"\\n" RETURN n.label, COUNT(n), COLLECT(n.name)'
 
 
@@ -39,12 +42,15 @@ def test_the_literals_read_back_as_the_same_values() -> None:
     assert list(found.values()) == [["a"]]
 
 
-@pytest.mark.parametrize(("params", "message"), [
-    ({}, r"no value given for \$v"),
-    ({"v": {"a": 1}}, r"parameter \$v is a map"),
-    ({"v": math.nan}, r"parameter \$v is nan"),
-    ({"v": [{"a": 1}]}, r"parameter \$v is a map"),
-])
+@pytest.mark.parametrize(
+    ("params", "message"),
+    [
+        ({}, r"no value given for \$v"),
+        ({"v": {"a": 1}}, r"parameter \$v is a map"),
+        ({"v": math.nan}, r"parameter \$v is nan"),
+        ({"v": [{"a": 1}]}, r"parameter \$v is a map"),
+    ],
+)
 def test_parameters_it_cannot_take_are_refused(params: dict[str, object], message: str) -> None:
     with pytest.raises(CypherParamsError, match=message):
         to_grand_cypher("MATCH (n) WHERE n.name = $v RETURN n", params)

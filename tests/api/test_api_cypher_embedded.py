@@ -38,7 +38,7 @@ def test_rows_are_capped_and_graph_values_recognised(runner: EmbeddedCypher) -> 
     capped = runner.run("MATCH (a)-[r]->(b) RETURN a, r", {})
     assert len(capped.rows) == 50 and capped.truncated
     path = runner.run("MATCH p = (a:Method)-[r:OUTPERFORMS]->(b) RETURN p LIMIT 1", {})
-    (value,), = path.rows
+    ((value,),) = path.rows
     assert value["kind"] == "path" and [n["kind"] for n in value["nodes"]] == ["node", "node"]
     (rel,) = value["relationships"]
     assert rel["type"] == "OUTPERFORMS" and rel["properties"]["evidence"]

@@ -8,23 +8,26 @@ from kg.api.console.errors import CypherRefused, CypherSyntaxError
 from kg.api.console.guard import guard, tokenize
 
 
-@pytest.mark.parametrize(("query", "named"), [
-    ("CREATE (n)", "CREATE"),
-    ("create (n)", "CREATE"),
-    ("MATCH (n)\n  MERGE (m)", "MERGE"),
-    ("MATCH (n) SET n:Label", "SET"),
-    ("MATCH (n) DETACH DELETE n", "DETACH DELETE"),
-    ("MATCH (n) REMOVE n:Label", "REMOVE"),
-    ("MATCH (n) FOREACH (x IN [1] | CREATE ())", "FOREACH"),
-    ("LOAD CSV WITH HEADERS FROM 'x' AS row RETURN row", "LOAD CSV"),
-    ("CALL dbms.listConfig()", "CALL dbms.listConfig is refused"),
-    ("MATCH (n) CALL { RETURN 1 AS x } IN TRANSACTIONS OF 10 ROWS RETURN n", "IN TRANSACTIONS"),
-    ("USING PERIODIC COMMIT LOAD CSV FROM 'x' AS r RETURN r", "USING PERIODIC COMMIT"),
-    ("DROP CONSTRAINT c", "DROP"),
-    ("GRANT ROLE admin TO kg", "GRANT"),
-    ("STOP DATABASE neo4j", "STOP DATABASE"),
-    ('MATCH (n) WHERE n.name = "x" /* ok */ CREATE (m) // no', "CREATE"),
-])
+@pytest.mark.parametrize(
+    ("query", "named"),
+    [
+        ("CREATE (n)", "CREATE"),
+        ("create (n)", "CREATE"),
+        ("MATCH (n)\n  MERGE (m)", "MERGE"),
+        ("MATCH (n) SET n:Label", "SET"),
+        ("MATCH (n) DETACH DELETE n", "DETACH DELETE"),
+        ("MATCH (n) REMOVE n:Label", "REMOVE"),
+        ("MATCH (n) FOREACH (x IN [1] | CREATE ())", "FOREACH"),
+        ("LOAD CSV WITH HEADERS FROM 'x' AS row RETURN row", "LOAD CSV"),
+        ("CALL dbms.listConfig()", "CALL dbms.listConfig is refused"),
+        ("MATCH (n) CALL { RETURN 1 AS x } IN TRANSACTIONS OF 10 ROWS RETURN n", "IN TRANSACTIONS"),
+        ("USING PERIODIC COMMIT LOAD CSV FROM 'x' AS r RETURN r", "USING PERIODIC COMMIT"),
+        ("DROP CONSTRAINT c", "DROP"),
+        ("GRANT ROLE admin TO kg", "GRANT"),
+        ("STOP DATABASE neo4j", "STOP DATABASE"),
+        ('MATCH (n) WHERE n.name = "x" /* ok */ CREATE (m) // no', "CREATE"),
+    ],
+)
 def test_write_clauses_are_refused_with_their_name_and_place(query: str, named: str) -> None:
     with pytest.raises(CypherRefused, match="^kg's console is read-only: ") as refused:
         guard(query)
@@ -36,29 +39,35 @@ def test_the_place_of_a_refused_clause_is_line_and_column() -> None:
         guard("MATCH (n)\nWHERE n.x = 1\n    DELETE n")
 
 
-@pytest.mark.parametrize("query", [
-    "MATCH (n) WHERE n.name = 'CREATE (x)' RETURN n",
-    'MATCH (n) WHERE n.name = "it\\"s DELETE" RETURN n',
-    "MATCH (n) // DELETE n\nRETURN n",
-    "MATCH (n) /* SET n.x = 1\n MERGE */ RETURN n",
-    "MATCH (n:`CREATE`) RETURN n",
-    "MATCH (n:Create)-[r:SET]->(m:Delete) RETURN n.set, n.remove, r.merge",
-    "MATCH (n {create: 1, delete: 2}) RETURN n",
-    "MATCH (n) RETURN n.name AS delete, $create",
-    "MATCH (n) CALL { WITH n RETURN n AS m } RETURN m",
-    "MATCH (n) WHERE n.x IN [1, 2] RETURN n OFFSET 1",
-    "MATCH (settings) RETURN settings.createdAt",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "MATCH (n) WHERE n.name = 'CREATE (x)' RETURN n",
+        'MATCH (n) WHERE n.name = "it\\"s DELETE" RETURN n',
+        "MATCH (n) // DELETE n\nRETURN n",
+        "MATCH (n) /* SET n.x = 1\n MERGE */ RETURN n",
+        "MATCH (n:`CREATE`) RETURN n",
+        "MATCH (n:Create)-[r:SET]->(m:Delete) RETURN n.set, n.remove, r.merge",
+        "MATCH (n {create: 1, delete: 2}) RETURN n",
+        "MATCH (n) RETURN n.name AS delete, $create",
+        "MATCH (n) CALL { WITH n RETURN n AS m } RETURN m",
+        "MATCH (n) WHERE n.x IN [1, 2] RETURN n OFFSET 1",
+        "MATCH (settings) RETURN settings.createdAt",
+    ],
+)
 def test_the_same_words_elsewhere_pass(query: str) -> None:
     guard(query)
 
 
-@pytest.mark.parametrize(("query", "what"), [
-    ("MATCH (n) WHERE n.x = 'open RETURN n", "string"),
-    ('MATCH (n) WHERE n.x = "open RETURN n', "string"),
-    ("MATCH (n) /* open RETURN n", "comment"),
-    ("MATCH (n:`open) RETURN n", "name"),
-])
+@pytest.mark.parametrize(
+    ("query", "what"),
+    [
+        ("MATCH (n) WHERE n.x = 'open RETURN n", "string"),
+        ('MATCH (n) WHERE n.x = "open RETURN n', "string"),
+        ("MATCH (n) /* open RETURN n", "comment"),
+        ("MATCH (n:`open) RETURN n", "name"),
+    ],
+)
 def test_unterminated_strings_and_comments_are_refused(query: str, what: str) -> None:
     with pytest.raises(CypherSyntaxError, match=f"unterminated {what} starting at line 1"):
         guard(query)

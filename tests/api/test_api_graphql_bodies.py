@@ -16,7 +16,8 @@ JSON = {"content-type": "application/json"}
 
 def nested_variables(depth: int) -> bytes:
     return b'{"query": "query($f: MethodFilter) { methods(filter: $f) { totalCount } }", "variables": {"f": ' + (
-        b'{"a": ' * depth + b"1" + b"}" * depth + b"}}")
+        b'{"a": ' * depth + b"1" + b"}" * depth + b"}}"
+    )
 
 
 @pytest.mark.parametrize(

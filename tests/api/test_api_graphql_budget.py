@@ -10,8 +10,10 @@ from kg.api import ide
 
 from _apikit import Api
 
-HEAVY = ("{ methods(first: 100) { edges { node { name papers(first: 100) { edges { node { title "
-         "proposes { name papers(first: 100) { totalCount } } } } } } } } }")
+HEAVY = (
+    "{ methods(first: 100) { edges { node { name papers(first: 100) { edges { node { title "
+    "proposes { name papers(first: 100) { totalCount } } } } } } } } }"
+)
 
 
 def test_a_request_over_budget_is_stopped(gold_api: Api, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -24,6 +26,7 @@ def test_a_request_over_budget_is_stopped(gold_api: Api, monkeypatch: pytest.Mon
     body = response.json()
     assert body["data"] is None
     assert body["errors"][0]["message"] == (
-        "the request ran over its 0.001 s time budget and was stopped; ask for less (a smaller first, fewer levels)")
+        "the request ran over its 0.001 s time budget and was stopped; ask for less (a smaller first, fewer levels)"
+    )
     monkeypatch.undo()
     assert "methods" in gold_api.data(HEAVY)

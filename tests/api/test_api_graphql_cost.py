@@ -38,30 +38,57 @@ def on_paper(fragment: str) -> str:
 BOMBS: dict[str, tuple[str, str | None, str]] = {
     "fragment chain": (on_paper(f"F{LEVELS}") + chain(LEVELS, "...{p} ...{p}"), None, "fields and fragments"),
     "inline fragments": (
-        on_paper(f"F{LEVELS}") + chain(LEVELS, "... on Paper { ...{p} } ... on Paper { ...{p} }"), None,
-        "fields and fragments"),
+        on_paper(f"F{LEVELS}") + chain(LEVELS, "... on Paper { ...{p} } ... on Paper { ...{p} }"),
+        None,
+        "fields and fragments",
+    ),
     "directives": (
-        on_paper(f"F{LEVELS}") + chain(LEVELS, "...{p} @include(if: true) ...{p} @skip(if: false)"), None,
-        "fields and fragments"),
+        on_paper(f"F{LEVELS}") + chain(LEVELS, "...{p} @include(if: true) ...{p} @skip(if: false)"),
+        None,
+        "fields and fragments",
+    ),
     "aliased fragment chain": (
-        on_paper(f"F{LEVELS}") + chain(LEVELS, "...{p} ...{p}", leaf="a: title b: abstract"), None,
-        "aliases found. Allowed: 20"),
-    "alias bomb": ("{ " + " ".join(f'a{i}: paper(id: "x") {{ title }}' for i in range(100)) + " }", None,
-                   "100 aliases found. Allowed: 20"),
+        on_paper(f"F{LEVELS}") + chain(LEVELS, "...{p} ...{p}", leaf="a: title b: abstract"),
+        None,
+        "aliases found. Allowed: 20",
+    ),
+    "alias bomb": (
+        "{ " + " ".join(f'a{i}: paper(id: "x") {{ title }}' for i in range(100)) + " }",
+        None,
+        "100 aliases found. Allowed: 20",
+    ),
     "many operations": (  # 384 selections each, under the limit; graphql-core would validate all 50
         "\n".join(f'query Q{i} {{ paper(id: "x") {{ ...F7 }} }}' for i in range(50)) + "\n" + chain(7, "...{p} ...{p}"),
-        "Q0", "fields and fragments"),
-    "deep nesting": (on_paper("F") + "fragment F on Paper { " + "proposes { papers { edges { node { " * 40 + "title"
-                     + " } } } }" * 40 + " }", None, "exceeds maximum operation depth of 10"),
-    "repeated fields": ("{ " + " ".join(f'paper(id: "x{i}") {{ title }}' for i in range(100)) + " }", None,
-                        "too many repeated selections"),
+        "Q0",
+        "fields and fragments",
+    ),
+    "deep nesting": (
+        on_paper("F")
+        + "fragment F on Paper { "
+        + "proposes { papers { edges { node { " * 40
+        + "title"
+        + " } } } }" * 40
+        + " }",
+        None,
+        "exceeds maximum operation depth of 10",
+    ),
+    "repeated fields": (
+        "{ " + " ".join(f'paper(id: "x{i}") {{ title }}' for i in range(100)) + " }",
+        None,
+        "too many repeated selections",
+    ),
     "fragments in one place": (  # no field repeats, but graphql-core compares every pair of fragments
         on_paper(" ...".join(f"E{i}" for i in range(150)))
         + " ".join(f"fragment E{i} on Paper {{ }}" for i in range(150)),
-        None, "150 fragments are spread side by side in one selection set"),
+        None,
+        "150 fragments are spread side by side in one selection set",
+    ),
     "tokens": ('{ paper(id: "x") { ' + "title " * (MAX_TOKENS + 100) + "} }", None, f"more than {MAX_TOKENS} tokens"),
-    "fragment cycle": (on_paper("A") + " ".join(f"fragment {a} on Paper {{ title ...{b} }}" for a, b in ("AB", "BA")),
-                       None, "within itself"),
+    "fragment cycle": (
+        on_paper("A") + " ".join(f"fragment {a} on Paper {{ title ...{b} }}" for a, b in ("AB", "BA")),
+        None,
+        "within itself",
+    ),
 }
 
 
@@ -139,11 +166,15 @@ def test_bombs_are_refused_at_once_and_healthz_stays_fast(sample_api: Api, name:
 
 def test_bomb_messages_are_readable(sample_api: Api) -> None:
     (message,) = sample_api.errors(BOMBS["fragment chain"][0])
-    assert message == (f"the query selects 3,221,225,472 fields and fragments once its fragments are expanded; "
-                       f"the limit is {MAX_SELECTIONS:,}")
+    assert message == (
+        f"the query selects 3,221,225,472 fields and fragments once its fragments are expanded; "
+        f"the limit is {MAX_SELECTIONS:,}"
+    )
     (repeated,) = sample_api.errors(BOMBS["repeated fields"][0])
-    assert repeated == ("too many repeated selections: 'paper' is selected 100 times in one place (at the top level); "
-                        f"merging them means comparing 9,900 pairs, the limit is {MAX_REPEATS:,}")
+    assert repeated == (
+        "too many repeated selections: 'paper' is selected 100 times in one place (at the top level); "
+        f"merging them means comparing 9,900 pairs, the limit is {MAX_REPEATS:,}"
+    )
 
 
 def test_a_fragment_bomb_nobody_spreads_is_refused(sample_api: Api) -> None:
@@ -153,11 +184,18 @@ def test_a_fragment_bomb_nobody_spreads_is_refused(sample_api: Api) -> None:
 
 def test_limits_leave_ordinary_queries_alone(sample_api: Api) -> None:
     assert sample_api.data(on_paper("F6") + chain(6, "...{p} ...{p}")) == {"paper": None}  # 2**6 copies of a field
-    shared = ('{ method(name: "LoRA") { name ...A ...B } } fragment A on Technique { name papers { totalCount } } '
-              'fragment B on Technique { name papers { totalCount } }')
+    shared = (
+        '{ method(name: "LoRA") { name ...A ...B } } fragment A on Technique { name papers { totalCount } } '
+        "fragment B on Technique { name papers { totalCount } }"
+    )
     assert sample_api.data(shared)["method"]["name"] == "LoRA"
-    introspection = get_introspection_query(descriptions=True, specified_by_url=True, directive_is_repeatable=True,
-                                            schema_description=True, input_value_deprecation=True)
+    introspection = get_introspection_query(
+        descriptions=True,
+        specified_by_url=True,
+        directive_is_repeatable=True,
+        schema_description=True,
+        input_value_deprecation=True,
+    )
     assert sample_api.data(introspection)["__schema"]["queryType"]["name"] == "Query"
 
 
@@ -166,8 +204,10 @@ def test_limits_leave_ordinary_queries_alone(sample_api: Api) -> None:
     [
         ("{ a { b { c } } }", []),
         ("{ a { ...F } } fragment F on T { b { c } }", []),
-        ("query Q { a { ...F } } fragment F on T { ...G } fragment G on T { ...F }",
-         ["Cannot spread fragment 'F' within itself."]),
+        (
+            "query Q { a { ...F } } fragment F on T { ...G } fragment G on T { ...F }",
+            ["Cannot spread fragment 'F' within itself."],
+        ),
         ("{ a } fragment F on T { b }", ["Fragment 'F' is never used."]),
         ("{ a { ...Missing } }", []),  # graphql-core's own rules report unknown fragments
         ("{ a { ...F ...F b } } fragment F on T { b }", []),  # one fragment twice in one place is compared once

@@ -25,8 +25,10 @@ def test_introspection_can_be_switched_off(sample_api: Api, monkeypatch: pytest.
     monkeypatch.setenv("KG_GRAPHQL_INTROSPECTION", value)
     for query, field in ((SCHEMA, "__schema"), (TYPE, "__type")):
         messages = sample_api.errors(query)
-        assert messages[0] == ("GraphQL introspection has been disabled, but the requested query contained the field "
-                               f"'{field}'.")
+        assert messages[0] == (
+            f"GraphQL introspection has been disabled, but the requested query contained the field '{field}'."
+        )
         assert all("introspection has been disabled" in m for m in messages)
     assert sample_api.data('{ method(name: "LoRA") { __typename name } }') == {
-        "method": {"__typename": "Method", "name": "LoRA"}}  # __typename is not introspection of the schema
+        "method": {"__typename": "Method", "name": "LoRA"}
+    }  # __typename is not introspection of the schema

@@ -33,14 +33,22 @@ def test_peft_methods_beating_lora_on_the_sample_graph(sample_api: Api) -> None:
 
 def test_peft_methods_beating_lora_on_the_gold_graph(gold_api: Api) -> None:
     g = gold_api.graph
-    expected = {g.nodes[w]["name"] for w, _ in outperformers(g, "LoRA", family="PEFT") if g.nodes[w]["label"] in TECHNIQUE_LABELS}
+    expected = {
+        g.nodes[w]["name"]
+        for w, _ in outperformers(g, "LoRA", family="PEFT")
+        if g.nodes[w]["label"] in TECHNIQUE_LABELS
+    }
     got = {e["node"]["name"] for e in gold_api.data(HEADLINE)["methods"]["edges"]}
     assert got == expected and "LoRA-SB" in got
 
 
 def test_every_spelling_of_lora_and_peft_gives_the_same_answer(api: Api) -> None:
     baseline = api.data(HEADLINE)
-    for family, loser in [("parameter-efficient fine-tuning", "Low-Rank Adaptation"), ("peft", "lora"), ("PEFT methods", "LoRA")]:
+    for family, loser in [
+        ("parameter-efficient fine-tuning", "Low-Rank Adaptation"),
+        ("peft", "lora"),
+        ("PEFT methods", "LoRA"),
+    ]:
         query = HEADLINE.replace('"PEFT"', f'"{family}"').replace('beats: "LoRA"', f'beats: "{loser}"')
         assert api.data(query) == baseline, (family, loser)
 

@@ -14,19 +14,23 @@ from _apikit import Api
 
 
 def test_depth_limit(sample_api: Api) -> None:
-    deep = ('{ methods { edges { node { outperforms { winner { ... on Technique { outperforms { loser { '
-            '... on Technique { outperforms { paper { mentions { edges { node { name } } } } } } } } } } } } } } }')
+    deep = (
+        "{ methods { edges { node { outperforms { winner { ... on Technique { outperforms { loser { "
+        "... on Technique { outperforms { paper { mentions { edges { node { name } } } } } } } } } } } } } } }"
+    )
     (message,) = sample_api.errors(deep)
     assert "exceeds maximum operation depth of 10" in message
-    ok = ('{ methods { edges { node { outperforms { winner { ... on Technique { outperformedBy { paper { title } '
-          '} } } } } } } }')
+    ok = (
+        "{ methods { edges { node { outperforms { winner { ... on Technique { outperformedBy { paper { title } "
+        "} } } } } } } }"
+    )
     assert "methods" in sample_api.data(ok)
 
 
 def test_alias_limit(sample_api: Api) -> None:
-    many = "{ " + " ".join(f"a{i}: method(name: \"LoRA\") {{ id }}" for i in range(21)) + " }"
+    many = "{ " + " ".join(f'a{i}: method(name: "LoRA") {{ id }}' for i in range(21)) + " }"
     assert "21 aliases found. Allowed: 20" in sample_api.errors(many)[0]
-    assert len(sample_api.data(many.replace("a20: method(name: \"LoRA\") { id }", ""))) == 20
+    assert len(sample_api.data(many.replace('a20: method(name: "LoRA") { id }', ""))) == 20
 
 
 @pytest.mark.parametrize(
@@ -34,12 +38,18 @@ def test_alias_limit(sample_api: Api) -> None:
     [
         ("{ methods(first: 101) { totalCount } }", None, "first must be between 0 and 100, got 101"),
         ("{ methods(first: -1) { totalCount } }", None, "first must be between 0 and 100, got -1"),
-        ("query($n: Int!) { papers(first: $n) { totalCount } }", {"n": 1000},
-         "first must be between 0 and 100, got 1000"),
+        (
+            "query($n: Int!) { papers(first: $n) { totalCount } }",
+            {"n": 1000},
+            "first must be between 0 and 100, got 1000",
+        ),
         ("query($n: Int = 500) { tasks(first: $n) { totalCount } }", None, "first must be between 0 and 100, got 500"),
         ('{ family(name: "PEFT") { members(first: 200) { totalCount } } }', None, "got 200"),
-        ('{ connection(from: "LoRA", to: "CorDA", maxHops: 7) { length } }', None,
-         "maxHops must be between 0 and 6, got 7"),
+        (
+            '{ connection(from: "LoRA", to: "CorDA", maxHops: 7) { length } }',
+            None,
+            "maxHops must be between 0 and 6, got 7",
+        ),
     ],
 )
 def test_argument_caps(sample_api: Api, query: str, variables: dict[str, int] | None, expected: str) -> None:
@@ -77,11 +87,18 @@ def test_query_string_limit(serve: object, sample_dir: Path) -> None:
 
 
 def test_internal_errors_are_masked_and_logged(serve: object, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
-    write_json_atomic(tmp_path / "graph.json", {
-        "directed": True, "multigraph": True, "graph": {},
-        "nodes": [{"node_id": "Paper:p1", "label": "Paper", "id": "p1", "title": "T", "abstract": "A", "authors": 5}],
-        "edges": [],
-    })
+    write_json_atomic(
+        tmp_path / "graph.json",
+        {
+            "directed": True,
+            "multigraph": True,
+            "graph": {},
+            "nodes": [
+                {"node_id": "Paper:p1", "label": "Paper", "id": "p1", "title": "T", "abstract": "A", "authors": 5}
+            ],
+            "edges": [],
+        },
+    )
     api: Api = serve(tmp_path)  # type: ignore[operator]
     response = api.client.post("/graphql", json={"query": '{ paper(id: "p1") { title authors } }'})
     body = response.json()

@@ -34,7 +34,9 @@ def _version(n: int) -> tuple[list[Paper], list[ExtractionRecord]]:
                     "proposed": [{"name": f"M{i}Net", "type": "Method"}],
                     "entities": [{"name": f"M{i}Net", "type": "Method"}, {"name": f"B{n}Net", "type": "Method"}],
                     "outperforms": [
-                        Outperforms(winner=f"M{i}Net", loser=f"B{n}Net", evidence=f"M{i}Net beats B{n}Net.").model_dump()
+                        Outperforms(
+                            winner=f"M{i}Net", loser=f"B{n}Net", evidence=f"M{i}Net beats B{n}Net."
+                        ).model_dump()
                     ],
                 }
             )
@@ -134,5 +136,7 @@ def _load_while_writing(url: str, reingest: Any, same_title_version: bool) -> No
     assert len(versions) >= 2, "the writer must have replaced the graph while clients read it"
     assert len(latencies) > CLIENTS
     p99 = statistics.quantiles(latencies, n=100)[98]
-    print(f"\nload ({url}): {len(latencies)} requests, {CLIENTS} clients, {SECONDS:.0f} s, p50 "
-          f"{statistics.median(latencies) * 1000:.0f} ms, p99 {p99 * 1000:.0f} ms, 0 errors, {len(versions)} re-ingests underneath, {len(stale)} claims read across a commit")
+    print(
+        f"\nload ({url}): {len(latencies)} requests, {CLIENTS} clients, {SECONDS:.0f} s, p50 "
+        f"{statistics.median(latencies) * 1000:.0f} ms, p99 {p99 * 1000:.0f} ms, 0 errors, {len(versions)} re-ingests underneath, {len(stale)} claims read across a commit"
+    )

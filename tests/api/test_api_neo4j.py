@@ -24,6 +24,7 @@ from kg.store.neo4j.reads import Neo4jReads
 from _apikit import Served, eventually
 from _apineo4j import DOWN_PORT, OwnNeo4j, load_gold, settings
 
+
 class Server(Served):
     """A real uvicorn server on a free port running ``app``, with a client."""
 
@@ -99,7 +100,11 @@ def test_headline_finds_lora_sb_on_neo4j_within_few_round_trips(servers: tuple[S
     body = neo4j.data(HEADLINE)
     names = {e["node"]["name"] for e in body["data"]["methods"]["edges"]}
     assert "LoRA-SB" in names
-    assert all(c["paper"]["id"].startswith("Paper:") for e in body["data"]["methods"]["edges"] for c in e["node"]["outperforms"])
+    assert all(
+        c["paper"]["id"].startswith("Paper:")
+        for e in body["data"]["methods"]["edges"]
+        for c in e["node"]["outperforms"]
+    )
     assert body["extensions"]["roundTrips"] == embedded.data(HEADLINE)["extensions"]["roundTrips"] <= 8
 
 
@@ -119,12 +124,18 @@ BENCHMARK_SHAPES = {
 
 
 @pytest.mark.parametrize("name", sorted(BENCHMARK_SHAPES))
-def test_the_benchmark_queries_cost_four_round_trips_at_any_page_size(servers: tuple[Server, Server], name: str) -> None:
+def test_the_benchmark_queries_cost_four_round_trips_at_any_page_size(
+    servers: tuple[Server, Server], name: str
+) -> None:
     """Name lookup, the page cut by the server (filters and family traversal included), claims, their papers."""
     embedded, neo4j = servers
     for first in (2, 5, 50):
         body = neo4j.data(BENCHMARK_SHAPES[name] % first)
-        assert body["extensions"]["roundTrips"] == embedded.data(BENCHMARK_SHAPES[name] % first)["extensions"]["roundTrips"] == 4
+        assert (
+            body["extensions"]["roundTrips"]
+            == embedded.data(BENCHMARK_SHAPES[name] % first)["extensions"]["roundTrips"]
+            == 4
+        )
         assert _normalised(body) == _normalised(embedded.data(BENCHMARK_SHAPES[name] % first))
 
 
@@ -140,20 +151,37 @@ def test_every_read_primitive_agrees(reads_pair: tuple[NetworkxReads, Neo4jReads
     everything = [r.id for label in [*labels, "Paper"] for r in embedded.list_nodes([label], first=10_000)[0]]
     sample = everything[::7] + ["Entity:nothing", "Nonsense", "Paper:none"]
     assert neo4j.get_nodes(sample) == embedded.get_nodes(sample)
-    assert {k: v.props for k, v in neo4j.get_nodes(sample).items()} == {k: v.props for k, v in embedded.get_nodes(sample).items()}
+    assert {k: v.props for k, v in neo4j.get_nodes(sample).items()} == {
+        k: v.props for k, v in embedded.get_nodes(sample).items()
+    }
     for direction in ("out", "in", "both"):
         for types in (None, ["OUTPERFORMS", "MENTIONS"], []):
             ours, theirs = neo4j.edges(sample, types, direction), embedded.edges(sample, types, direction)  # type: ignore[arg-type]
-            assert ours == theirs and [[e.props for e in v] for v in ours.values()] == [[e.props for e in v] for v in theirs.values()]
-    names = [str(n) for r in embedded.get_nodes(everything).values() if r.label != "Paper" for n in (r.name, *r.props.get("aliases", []))]
+            assert ours == theirs and [[e.props for e in v] for v in ours.values()] == [
+                [e.props for e in v] for v in theirs.values()
+            ]
+    names = [
+        str(n)
+        for r in embedded.get_nodes(everything).values()
+        if r.label != "Paper"
+        for n in (r.name, *r.props.get("aliases", []))
+    ]
     names += ["LoRA", "low rank adaptation", "LORA", "loras", "PEFT", "nothing like this", "", "-"]
     for wanted in (None, ["Method", "Model"], ["Family"], ["Dataset"]):
         assert neo4j.resolve(names, wanted) == embedded.resolve(names, wanted)
-    pages = [(["Method", "Model"], None, None), (["Paper"], "low rank", None), (["Task"], None, everything[::3]), (["Family"], "", None)]
+    pages = [
+        (["Method", "Model"], None, None),
+        (["Paper"], "low rank", None),
+        (["Task"], None, everything[::3]),
+        (["Family"], "", None),
+    ]
     for page_labels, text, ids in pages:
         cursor = None
         for _ in range(4):
-            ours_page, theirs_page = neo4j.list_nodes(page_labels, text, ids, 7, cursor), embedded.list_nodes(page_labels, text, ids, 7, cursor)
+            ours_page, theirs_page = (
+                neo4j.list_nodes(page_labels, text, ids, 7, cursor),
+                embedded.list_nodes(page_labels, text, ids, 7, cursor),
+            )
             assert ours_page == theirs_page
             if not ours_page[0]:
                 break
@@ -171,7 +199,11 @@ def test_every_read_primitive_agrees(reads_pair: tuple[NetworkxReads, Neo4jReads
     for a in ends:
         for b in ends:
             for hops, limit in ((1, 10), (3, 10), (4, 3), (0, 5)):
-                assert neo4j.shortest_paths(a, b, hops, limit) == embedded.shortest_paths(a, b, hops, limit), (a, b, hops)
+                assert neo4j.shortest_paths(a, b, hops, limit) == embedded.shortest_paths(a, b, hops, limit), (
+                    a,
+                    b,
+                    hops,
+                )
     assert neo4j.shortest_paths(lora, glue, 3, 10)
 
 
@@ -181,11 +213,18 @@ def test_the_pushed_down_reads_agree(reads_pair: tuple[NetworkxReads, Neo4jReads
     labels = sorted({r.label for r in embedded.list_nodes(NAMED_LABELS, first=10_000)[0]})
     everything = [r.id for label in [*labels, "Paper"] for r in embedded.list_nodes([label], first=10_000)[0]]
     sample = everything[::5] + ["Entity:nothing", "Nonsense", "Paper:none"]
-    names = [str(n) for r in embedded.get_nodes(everything[::3]).values() if r.label != "Paper" for n in (r.name, *r.props.get("aliases", []))]
+    names = [
+        str(n)
+        for r in embedded.get_nodes(everything[::3]).values()
+        if r.label != "Paper"
+        for n in (r.name, *r.props.get("aliases", []))
+    ]
     names += ["LoRA", "low rank adaptation", "LORA", "loras", "PEFT", "nothing like this", "", "-"]
     requests = [(n, tuple(sorted(ls))) for n in names for ls in ((), ("Method", "Model"), ("Family",), ("Dataset",))]
     assert neo4j.lookup(requests) == embedded.lookup(requests)
-    assert {k: r.props for k, r in neo4j.lookup(requests).items() if r} == {k: r.props for k, r in embedded.lookup(requests).items() if r}
+    assert {k: r.props for k, r in neo4j.lookup(requests).items() if r} == {
+        k: r.props for k, r in embedded.lookup(requests).items() if r
+    }
     for direction in ("out", "in", "both"):
         for types in (None, ["OUTPERFORMS", "MENTIONS"], ["IS_A"], []):
             assert neo4j.neighbours(sample, types, direction) == embedded.neighbours(sample, types, direction)  # type: ignore[arg-type]
@@ -194,7 +233,9 @@ def test_the_pushed_down_reads_agree(reads_pair: tuple[NetworkxReads, Neo4jReads
         cursor = None
         for _ in range(3):
             ours, theirs = neo4j.member_pages(families, first, cursor), embedded.member_pages(families, first, cursor)
-            assert ours == theirs and [[r.props for r in p] for p, _ in ours.values()] == [[r.props for r in p] for p, _ in theirs.values()]
+            assert ours == theirs and [[r.props for r in p] for p, _ in ours.values()] == [
+                [r.props for r in p] for p, _ in theirs.values()
+            ]
             longest = max(theirs.values(), key=lambda page: len(page[0]))[0]
             if not longest:
                 break
@@ -204,11 +245,18 @@ def test_the_pushed_down_reads_agree(reads_pair: tuple[NetworkxReads, Neo4jReads
     assert lora and glue and peft
     paper = next(r.id for r in embedded.list_nodes(["Paper"], first=1)[0])
     relateds = [
-        Related(family=peft), Related(family=peft, links=((lora, ("OUTPERFORMS",), "in"),)),
-        Related(links=((lora, ("OUTPERFORMS",), "in"),)), Related(links=((lora, ("COMPARABLE_TO",), "both"), (lora, ("EXTENDS",), "in"))),
-        Related(links=((glue, ("EVALUATES_ON",), "in"),)), Related(links=((paper, ("PROPOSES", "MENTIONS"), "out"),)),
-        Related(family=peft, ids=frozenset(everything[::2])), Related(links=((lora, ("OUTPERFORMS",), "in"),), ids=frozenset(everything[::2])),
-        Related(ids=frozenset(everything[::3])), Related(), Related(family="Family:nothing"), Related(family=lora),
+        Related(family=peft),
+        Related(family=peft, links=((lora, ("OUTPERFORMS",), "in"),)),
+        Related(links=((lora, ("OUTPERFORMS",), "in"),)),
+        Related(links=((lora, ("COMPARABLE_TO",), "both"), (lora, ("EXTENDS",), "in"))),
+        Related(links=((glue, ("EVALUATES_ON",), "in"),)),
+        Related(links=((paper, ("PROPOSES", "MENTIONS"), "out"),)),
+        Related(family=peft, ids=frozenset(everything[::2])),
+        Related(links=((lora, ("OUTPERFORMS",), "in"),), ids=frozenset(everything[::2])),
+        Related(ids=frozenset(everything[::3])),
+        Related(),
+        Related(family="Family:nothing"),
+        Related(family=lora),
         Related(links=(("Entity:nothing", ("OUTPERFORMS",), "in"),)),
     ]
     for related in relateds:
@@ -216,7 +264,10 @@ def test_the_pushed_down_reads_agree(reads_pair: tuple[NetworkxReads, Neo4jReads
             for text in (None, "lora", "low rank"):
                 cursor = None
                 for _ in range(3):
-                    ours_page, theirs_page = neo4j.list_related(listing, related, text, 4, cursor), embedded.list_related(listing, related, text, 4, cursor)
+                    ours_page, theirs_page = (
+                        neo4j.list_related(listing, related, text, 4, cursor),
+                        embedded.list_related(listing, related, text, 4, cursor),
+                    )
                     assert ours_page == theirs_page, (related, listing, text)
                     if not ours_page[0]:
                         break
@@ -228,8 +279,10 @@ def test_console_on_neo4j_reads_and_refuses_writes(servers: tuple[Server, Server
     info = neo4j.client.get("/cypher").json()
     assert info["engine"].startswith("Neo4j") and info["readOnly"] is True
     ask = lambda q, p=None: neo4j.client.post("/cypher", json={"query": q, "params": p or {}})  # noqa: E731
-    response = ask("MATCH (w:Entity)-[r:OUTPERFORMS]->(l:Entity {key: $loser}) RETURN w, r, l.name AS loser ORDER BY w.key LIMIT 5",
-                   {"loser": "lora"})
+    response = ask(
+        "MATCH (w:Entity)-[r:OUTPERFORMS]->(l:Entity {key: $loser}) RETURN w, r, l.name AS loser ORDER BY w.key LIMIT 5",
+        {"loser": "lora"},
+    )
     assert response.status_code == 200, response.text
     body = response.json()
     assert body["columns"] == ["w", "r", "loser"] and len(body["rows"]) == 5 and not body["truncated"]
@@ -238,7 +291,9 @@ def test_console_on_neo4j_reads_and_refuses_writes(servers: tuple[Server, Server
     assert rel["kind"] == "relationship" and rel["end"] == "Entity:lora" and rel["start"] == winner["id"]
     assert rel["id"].startswith(f"{rel['start']}->{rel['end']}#") and rel["properties"]["type"] == "OUTPERFORMS"
     node_ids = {n["id"] for n in body["graph"]["nodes"]}
-    assert "Entity:lora" in node_ids and all(e["source"] in node_ids and e["target"] in node_ids for e in body["graph"]["edges"])
+    assert "Entity:lora" in node_ids and all(
+        e["source"] in node_ids and e["target"] in node_ids for e in body["graph"]["edges"]
+    )
     capped = ask("MATCH ()-[r]->() RETURN type(r) AS type").json()
     assert len(capped["rows"]) == 1000 and capped["truncated"] is True
     count = lambda: ask("MATCH (n) RETURN count(n) AS n").json()["rows"][0][0]  # noqa: E731

@@ -48,7 +48,10 @@ def test_pages_cover_the_whole_list_once_in_order(sample_api: Api, name: str) ->
 
 
 def test_methods_are_sorted_by_name_ignoring_case(sample_api: Api) -> None:
-    names = [e["node"]["name"] for e in sample_api.data("{ methods(first: 100) { edges { node { name } } } }")["methods"]["edges"]]
+    names = [
+        e["node"]["name"]
+        for e in sample_api.data("{ methods(first: 100) { edges { node { name } } } }")["methods"]["edges"]
+    ]
     assert names == sorted(names, key=lambda n: (n.lower(), n))
 
 

@@ -11,7 +11,7 @@ from _apikit import Api
 
 
 def test_run_query_answers_like_http(sample_api: Api) -> None:
-    query = 'query($n: String!) { method(name: $n) { name outperforms { evidence } } }'
+    query = "query($n: String!) { method(name: $n) { name outperforms { evidence } } }"
     local = run_query(query, {"n": "LoRA-SB"}, sample_api.reads)
     remote = sample_api.post(query, {"n": "LoRA-SB"})
     assert local["data"] == remote["data"] and local["data"]["method"]["name"] == "LoRA-SB"
@@ -26,6 +26,12 @@ def test_run_query_reports_errors(sample_api: Api) -> None:
 
 def test_parse_variables() -> None:
     assert parse_variables(["n=5", "name=LoRA", 'quoted="5"', "f=[1, 2]", "empty=", "eq=a=b"]) == {
-        "n": 5, "name": "LoRA", "quoted": "5", "f": [1, 2], "empty": "", "eq": "a=b"}
+        "n": 5,
+        "name": "LoRA",
+        "quoted": "5",
+        "f": [1, 2],
+        "empty": "",
+        "eq": "a=b",
+    }
     with pytest.raises(ApiError, match="--var needs NAME=VALUE, got 'oops'"):
         parse_variables(["oops"])

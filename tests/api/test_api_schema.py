@@ -16,6 +16,15 @@ def test_export_writes_the_sdl(tmp_path: Path) -> None:
     main([str(tmp_path / "s.graphql")])
     written = (tmp_path / "s.graphql").read_text(encoding="utf-8")
     assert written == sdl()
-    for name in ("type Query", "interface Entity", "interface Technique", "type Claim", "type Path", "input MethodFilter",
-                 "type TechniqueConnection", "type PageInfo", "connection(from: String!, to: String!"):
+    for name in (
+        "type Query",
+        "interface Entity",
+        "interface Technique",
+        "type Claim",
+        "type Path",
+        "input MethodFilter",
+        "type TechniqueConnection",
+        "type PageInfo",
+        "connection(from: String!, to: String!",
+    ):
         assert name in written, name

@@ -63,14 +63,20 @@ def quick_deadlines(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(http_protocol, "BODY_S", 1.0)
 
 
-@pytest.mark.parametrize(("opening", "trickle"), [
-    (b"", b""),  # connects and says nothing
-    (b"GET /healthz HTTP/1.1\r\n", b"X-Slow: " + b"a" * 200),  # headers a byte at a time
-    (b"POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n",
-     b"{" + b" " * 400),  # a body a byte at a time
-])
-def test_slow_clients_are_cut_off(serve: Callable[[Path], Api], sample_dir: Path, quick_deadlines: None,
-                                  opening: bytes, trickle: bytes) -> None:
+@pytest.mark.parametrize(
+    ("opening", "trickle"),
+    [
+        (b"", b""),  # connects and says nothing
+        (b"GET /healthz HTTP/1.1\r\n", b"X-Slow: " + b"a" * 200),  # headers a byte at a time
+        (  # a body a byte at a time
+            b"POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n",
+            b"{" + b" " * 400,
+        ),
+    ],
+)
+def test_slow_clients_are_cut_off(
+    serve: Callable[[Path], Api], sample_dir: Path, quick_deadlines: None, opening: bytes, trickle: bytes
+) -> None:
     api = serve(sample_dir)
     host, port = api.url.removeprefix("http://").split(":")
     with socket.create_connection((host, int(port))) as sock:
@@ -109,8 +115,9 @@ def test_a_stalled_neo4j_stalls_neither_healthz_nor_static_files(neo4j_served: t
     assert eventually(lambda: served.client.get("/healthz").status_code == 200)
     os.kill(neo4j.pid, signal.SIGSTOP)  # Neo4j paused: every store call now hangs
     with httpx.Client(base_url=served.url, timeout=60) as hanging:
-        stuck = threading.Thread(target=lambda: hanging.post("/graphql", json={"query": '{ method(name: "LoRA") { id } }'}),
-                                 daemon=True)
+        stuck = threading.Thread(
+            target=lambda: hanging.post("/graphql", json={"query": '{ method(name: "LoRA") { id } }'}), daemon=True
+        )
         stuck.start()
         time.sleep(0.5)
         timings = [_timed(served.client, path) for _ in range(10) for path in ("/healthz", STATIC, "/")]
@@ -141,8 +148,9 @@ def test_a_query_neo4j_will_not_stop_is_given_up_and_keeps_its_slot(neo4j_served
     status, seconds = _timed(served.client, "/healthz")
     assert status == 200 and seconds < 0.5
     assert served.client.post("/graphql", json={"query": "{ papers { totalCount } }"}).status_code == 200
-    done = eventually(lambda: served.client.post("/cypher", json={"query": "RETURN 1 AS one"}).status_code == 200,
-                      timeout_s=240)
+    done = eventually(
+        lambda: served.client.post("/cypher", json={"query": "RETURN 1 AS one"}).status_code == 200, timeout_s=240
+    )
     assert done, "the slot never came back"
 
 
@@ -159,8 +167,14 @@ def _big_graph(path: Path, papers: int) -> None:
         g.add_node(method, label="Method", key=f"m{i}", name=f"M{i}Net", aliases=[f"M{i}-Net"])
         g.add_edge(paper, method, key="PROPOSES", type="PROPOSES", paper=f"p{i}")
         if i:
-            g.add_edge(method, f"Entity:m{i - 1}", key=f"OUTPERFORMS|p{i}", type="OUTPERFORMS", paper=f"p{i}",
-                       evidence=f"M{i}Net outperforms M{i - 1}Net on every benchmark we tried.")
+            g.add_edge(
+                method,
+                f"Entity:m{i - 1}",
+                key=f"OUTPERFORMS|p{i}",
+                type="OUTPERFORMS",
+                paper=f"p{i}",
+                evidence=f"M{i}Net outperforms M{i - 1}Net on every benchmark we tried.",
+            )
     write_graph(path / "graph.json", g)
 
 
@@ -182,4 +196,7 @@ def test_a_reloading_embedded_graph_stalls_no_request(serve: Callable[[Path], Ap
     assert count == 25_001, "the new graph was never swapped in"
     assert len(timings) > 10  # requests were answered while it loaded
     slowest = sorted(seconds for _, seconds in timings)[-3:]
-    assert all(status == 200 for status, _ in timings) and slowest[-1] < 1.0, (slowest, [t for t in timings if t[0] != 200])
+    assert all(status == 200 for status, _ in timings) and slowest[-1] < 1.0, (
+        slowest,
+        [t for t in timings if t[0] != 200],
+    )

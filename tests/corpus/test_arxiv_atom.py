@@ -99,7 +99,9 @@ def test_atom_broken_xml_keeps_entries_before_the_error(tmp_path):
 
 def test_atom_truncated_feed_is_reported(tmp_path):
     path = tmp_path / "cut.xml"
-    path.write_text("<feed>\n<entry><id>1706.03762</id><title>A</title><summary>S.</summary></entry>\n<entry><ti", encoding="utf-8")
+    path.write_text(
+        "<feed>\n<entry><id>1706.03762</id><title>A</title><summary>S.</summary></entry>\n<entry><ti", encoding="utf-8"
+    )
     papers, errors = _split(list(read_atom(path)))
     assert [p.id for p in papers] == ["1706.03762"]
     assert len(errors) == 1 and errors[0].reason.startswith("invalid XML: feed ends early")

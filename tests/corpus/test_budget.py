@@ -17,7 +17,11 @@ from kg.errors import BudgetError, RecordError
 from kg.records import Paper
 
 GOOD = [
-    {"id": "g1", "title": "LoRA-Q: quantised adapters", "abstract": "We propose LoRA-Q. LoRA-Q outperforms LoRA on GLUE."},
+    {
+        "id": "g1",
+        "title": "LoRA-Q: quantised adapters",
+        "abstract": "We propose LoRA-Q. LoRA-Q outperforms LoRA on GLUE.",
+    },
     {"id": "g2", "title": "Dense retrieval at scale", "abstract": "We study dense retrieval on MS MARCO and BEIR."},
     {"id": "g3", "title": "Sparse fine-tuning", "abstract": "Sparse fine-tuning (SFT) beats full fine-tuning."},
 ]
@@ -94,7 +98,9 @@ def test_the_size_scans() -> None:
 
 def test_a_malformed_and_an_over_budget_record_are_counted_apart(tmp_path: Path) -> None:
     path = tmp_path / "mixed.jsonl"
-    path.write_text(json.dumps(GOOD[0]) + "\nnot json\n" + json.dumps({"id": "x", "title": "P", "abstract": PARENS}) + "\n")
+    path.write_text(
+        json.dumps(GOOD[0]) + "\nnot json\n" + json.dumps({"id": "x", "title": "P", "abstract": PARENS}) + "\n"
+    )
     report = ReadReport()
     assert [p.id for p in read_papers([path], report)] == ["g1"]
     assert (report.skipped, report.over_budget) == (1, 1)
@@ -107,5 +113,8 @@ def test_over_budget_errors_survive_pickling() -> None:
     error = BudgetError("feed.jsonl", 3, "over the time budget")
     copy = pickle.loads(pickle.dumps(error))
     assert type(copy) is BudgetError and (copy.source, copy.line, copy.reason, str(copy)) == (
-        "feed.jsonl", 3, "over the time budget", "feed.jsonl:3: over the time budget"
+        "feed.jsonl",
+        3,
+        "over the time budget",
+        "feed.jsonl:3: over the time budget",
     )

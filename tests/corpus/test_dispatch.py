@@ -117,7 +117,13 @@ def test_mixed_formats_in_one_read(tmp_path):
     )
     snap = _jsonl(
         tmp_path / "snap.jsonl",
-        {"id": "2106.09685", "title": "LoRA", "abstract": "Adapters.", "categories": "cs.CL", "update_date": "2021-10-16"},
+        {
+            "id": "2106.09685",
+            "title": "LoRA",
+            "abstract": "Adapters.",
+            "categories": "cs.CL",
+            "update_date": "2021-10-16",
+        },
         {"id": "1706.03762", "title": "Attention", "abstract": "Transformers.", "categories": "cs.CL"},
     )
     report = ReadReport()

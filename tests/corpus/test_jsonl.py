@@ -24,7 +24,9 @@ def _split(results):
 def test_plain_records_with_optional_fields(tmp_path):
     path = tmp_path / "p.jsonl"
     path.write_text(
-        _line(id="p1", title="One", abstract="First.", url="https://x.org/1", authors="A, B and C", published="2024-01-02")
+        _line(
+            id="p1", title="One", abstract="First.", url="https://x.org/1", authors="A, B and C", published="2024-01-02"
+        )
         + "\n"
         + _line(title="Two", abstract="Second.", url="https://arxiv.org/abs/2106.09685v2", authors=["D"])
         + "\n",
@@ -95,7 +97,12 @@ SNAPSHOT = [
         "abstract": "  A fully differential calculation in perturbative quantum chromodynamics is\npresented.\n",
         "versions": [{"version": "v1", "created": "Mon, 2 Apr 2007 19:18:42 GMT"}],
         "update_date": "2008-11-13",
-        "authors_parsed": [["Balázs", "C.", ""], ["Berger", "E. L.", ""], ["Nadolsky", "P. M.", ""], ["Yuan", "C. -P.", ""]],
+        "authors_parsed": [
+            ["Balázs", "C.", ""],
+            ["Berger", "E. L.", ""],
+            ["Nadolsky", "P. M.", ""],
+            ["Yuan", "C. -P.", ""],
+        ],
     },
     {
         "id": "hep-th/9901001",
@@ -133,4 +140,8 @@ def test_snapshot_records_map_to_papers(tmp_path):
     assert first.authors == ["C. Balázs", "E. L. Berger", "P. M. Nadolsky", "C. -P. Yuan"]
     assert first.published == "2007-04-02"
     assert first.url == "https://arxiv.org/abs/0704.0001"
-    assert (second.id, second.authors, second.published) == ("hep-th/9901001", ["Hongjun Pan", "Mark Zhang"], "1999-01-04")
+    assert (second.id, second.authors, second.published) == (
+        "hep-th/9901001",
+        ["Hongjun Pan", "Mark Zhang"],
+        "1999-01-04",
+    )

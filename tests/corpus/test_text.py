@@ -29,8 +29,13 @@ def test_clean_field_combines_cleaning_and_collapsing():
 
 def test_title_key_ignores_case_spacing_punctuation_and_width():
     assert title_key("BERT: Pre-training  of Deep\nTransformers!") == "bert pre training of deep transformers"
-    assert title_key("ＢＥＲＴ： pre‐training of deep transformers") == title_key("bert: Pre-Training of Deep Transformers")
+    assert title_key("ＢＥＲＴ： pre‐training of deep transformers") == title_key(
+        "bert: Pre-Training of Deep Transformers"
+    )
 
 
 def test_clean_field_reads_a_latex_tie_as_a_space():
-    assert clean_field("on the large MS~MARCO dataset, ~10% and Table~2") == "on the large MS MARCO dataset, ~10% and Table 2"
+    assert (
+        clean_field("on the large MS~MARCO dataset, ~10% and Table~2")
+        == "on the large MS MARCO dataset, ~10% and Table 2"
+    )

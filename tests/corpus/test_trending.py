@@ -78,7 +78,13 @@ def test_unicode_titles_and_abstracts(tmp_path):
 
 def test_invalid_utf8_spoils_only_its_record(tmp_path):
     path = tmp_path / "page.txt"
-    data = ("A\n\n" + ABSTRACT_A + "\n\nB\n\n").encode() + b"Bad \xfe bytes. " + ABSTRACT_B.encode() + b"\n\nC\n\n" + ABSTRACT_A.encode()
+    data = (
+        ("A\n\n" + ABSTRACT_A + "\n\nB\n\n").encode()
+        + b"Bad \xfe bytes. "
+        + ABSTRACT_B.encode()
+        + b"\n\nC\n\n"
+        + ABSTRACT_A.encode()
+    )
     path.write_bytes(data)
     papers, errors = _split(list(read_trending(path)))
     assert [p.title for p in papers] == ["A", "C"]

@@ -61,7 +61,14 @@ def test_json_shape() -> None:
     assert list(out["fields"]) == list(FIELDS)
     for s in out["fields"].values():
         assert set(s) == {"tp", "fp", "fn", "precision", "recall", "f1"}
-    assert out["fields"]["tasks"] == {"tp": 1, "fp": 0, "fn": 1, "precision": 1.0, "recall": 0.5, "f1": pytest.approx(2 / 3)}
+    assert out["fields"]["tasks"] == {
+        "tp": 1,
+        "fp": 0,
+        "fn": 1,
+        "precision": 1.0,
+        "recall": 0.5,
+        "f1": pytest.approx(2 / 3),
+    }
     assert out["errors"]["p1"]["entities"] == {"fp": ["LoRA-XS"], "fn": ["LoRA"]}
     assert out["errors"]["p2"]["tasks"] == {"fp": [], "fn": ["ner"]}
 

@@ -20,8 +20,18 @@ def gold_dev_path() -> Path:
 
 def test_fields_named_exactly() -> None:
     assert FIELDS == (
-        "proposed", "entities", "entities_typed", "evaluated_on", "tasks", "metrics", "baselines",
-        "is_a", "extends", "outperforms", "outperforms_generic", "comparable",
+        "proposed",
+        "entities",
+        "entities_typed",
+        "evaluated_on",
+        "tasks",
+        "metrics",
+        "baselines",
+        "is_a",
+        "extends",
+        "outperforms",
+        "outperforms_generic",
+        "comparable",
     )
 
 

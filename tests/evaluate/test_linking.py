@@ -68,16 +68,24 @@ def test_aliases_and_types_reach_the_resolver(tmp_path: Path) -> None:
 
 
 def test_link_pair_record_sides() -> None:
-    pair = LinkPair(a="S2FT", b="SFT", same=False, type="Method", b_type="Task", a_aliases=["Structured Sparse Fine-Tuning"])
+    pair = LinkPair(
+        a="S2FT", b="SFT", same=False, type="Method", b_type="Task", a_aliases=["Structured Sparse Fine-Tuning"]
+    )
     a, b = pair.record("a"), pair.record("b")
     assert a.id != b.id
-    assert (a.entities[0].name, a.entities[0].aliases, a.entities[0].type) == ("S2FT", ["Structured Sparse Fine-Tuning"], "Method")
+    assert (a.entities[0].name, a.entities[0].aliases, a.entities[0].type) == (
+        "S2FT",
+        ["Structured Sparse Fine-Tuning"],
+        "Method",
+    )
     assert (b.entities[0].name, b.entities[0].aliases, b.entities[0].type) == ("SFT", [], "Task")
     assert pair.label() == "S2FT (Structured Sparse Fine-Tuning) ≠ SFT"
 
 
 def test_empty_rates() -> None:
-    assert LinkScore.from_counts(0, 0, 0, 3) == LinkScore(pairs=3, tn=3, precision=1.0, recall=1.0, f1=1.0, accuracy=1.0)
+    assert LinkScore.from_counts(0, 0, 0, 3) == LinkScore(
+        pairs=3, tn=3, precision=1.0, recall=1.0, f1=1.0, accuracy=1.0
+    )
     none_merged = LinkScore.from_counts(0, 0, 2, 0)
     assert (none_merged.precision, none_merged.recall, none_merged.f1, none_merged.accuracy) == (0.0, 0.0, 0.0, 0.0)
     assert LinkScore.from_counts(0, 0, 0, 0).accuracy == 1.0
@@ -129,8 +137,19 @@ def test_shipped_pair_set_is_well_formed() -> None:
     seen = {(p.a, p.b, tuple(p.a_aliases), tuple(p.b_aliases), p.a_type, p.b_type, p.type) for p in pairs}
     assert len(seen) == len(pairs), "duplicate pairs"
     whys = {p.why for p in pairs}
-    for needed in ("acronym", "ambiguous-acronym", "spelling", "case", "unicode", "latex", "plural", "version",
-                   "size", "variant", "metric-cutoff"):
+    for needed in (
+        "acronym",
+        "ambiguous-acronym",
+        "spelling",
+        "case",
+        "unicode",
+        "latex",
+        "plural",
+        "version",
+        "size",
+        "variant",
+        "metric-cutoff",
+    ):
         assert needed in whys
 
 

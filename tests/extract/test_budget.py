@@ -33,7 +33,11 @@ def dense_abstract(sentences: int = 20, per_sentence: int = 95) -> str:
 
 
 GOOD = [
-    {"id": "g1", "title": "LoRA-Q: quantised adapters", "abstract": "We propose LoRA-Q. LoRA-Q outperforms LoRA on GLUE."},
+    {
+        "id": "g1",
+        "title": "LoRA-Q: quantised adapters",
+        "abstract": "We propose LoRA-Q. LoRA-Q outperforms LoRA on GLUE.",
+    },
     {"id": "g2", "title": "Dense retrieval at scale", "abstract": "We study dense retrieval on MS MARCO and BEIR."},
     {"id": "g3", "title": "Sparse fine-tuning", "abstract": "Sparse fine-tuning (SFT) beats full fine-tuning."},
 ]
@@ -101,8 +105,13 @@ def test_claims_of_one_sentence_share_one_evidence_string() -> None:
 def _feed(tmp_path: Path) -> Path:
     """Good records around a 1.25 MB abstract (line 2) and a dense one within the size caps (line 4)."""
     huge = ("We study retrieval models and compare them on many benchmarks. " * 20_000)[:1_250_000]
-    records = [GOOD[0], {"id": "huge", "title": "Huge", "abstract": huge}, GOOD[1],
-               {"id": "dense", "title": "Dense", "abstract": dense_abstract()}, GOOD[2]]
+    records = [
+        GOOD[0],
+        {"id": "huge", "title": "Huge", "abstract": huge},
+        GOOD[1],
+        {"id": "dense", "title": "Dense", "abstract": dense_abstract()},
+        GOOD[2],
+    ]
     path = tmp_path / "feed.jsonl"
     path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     return path
@@ -119,14 +128,18 @@ def test_streaming_skips_papers_over_budget_and_keeps_the_rest(tmp_path: Path, w
     assert [r.id for b in batches for _, r in b] == ["g1", "g2", "g3"]
     assert report.over_budget == 2
     assert [(e.line, e.reason.split(":")[0]) for e in report.errors] == [
-        (2, "over the size budget"), (4, "over the time budget")
+        (2, "over the size budget"),
+        (4, "over the time budget"),
     ]
     assert all(e.source == str(path) for e in report.errors)
 
 
 @pytest.mark.parametrize("workers", [1, 2])
 def test_extract_parallel_leaves_out_and_reports_papers_over_budget(workers: int) -> None:
-    papers = [Paper(id=r["id"], title=r["title"], abstract=r["abstract"], source=f"f.jsonl:{i}") for i, r in enumerate(GOOD, 1)]
+    papers = [
+        Paper(id=r["id"], title=r["title"], abstract=r["abstract"], source=f"f.jsonl:{i}")
+        for i, r in enumerate(GOOD, 1)
+    ]
     papers.insert(1, Paper(id="n", title="M0", abstract=NAMES_2000, source="f.jsonl:9"))
     report = ReadReport()
     chunks = list(extract_parallel(papers, collect_names(papers), workers=workers, chunk_size=2, report=report))
@@ -141,7 +154,10 @@ def test_read_papers_then_extract_reports_each_skip_once(tmp_path: Path) -> None
     report = ReadReport()
     papers = list(read_papers([path], report))
     assert [p.id for p in papers] == ["g1", "g2", "dense", "g3"]  # the huge one never left the reader
-    records = [r for c in extract_parallel(papers, collect_names(papers), workers=1, report=report,
-                                           budget=Budget(seconds=1.0)) for r in c]
+    records = [
+        r
+        for c in extract_parallel(papers, collect_names(papers), workers=1, report=report, budget=Budget(seconds=1.0))
+        for r in c
+    ]
     assert [r.id for r in records] == ["g1", "g2", "g3"]
     assert (report.read, report.over_budget) == (4, 2)

@@ -216,10 +216,15 @@ def test_a_generic_loser_ends_before_a_coordinated_verb_phrase() -> None:
 def test_task_phrases_drop_leading_verbs_and_adjectives_but_keep_noun_modifiers() -> None:
     from kg.extract.mentions import task_mentions
 
-    text = ("We report performing code retrieval, widely-adopted neural retrieval, additional compression, "
-            "reading comprehension and docstring completion.")
+    text = (
+        "We report performing code retrieval, widely-adopted neural retrieval, additional compression, "
+        "reading comprehension and docstring completion."
+    )
     assert [m.text for m in task_mentions(text)] == [
-        "code retrieval", "neural retrieval", "reading comprehension", "docstring completion",
+        "code retrieval",
+        "neural retrieval",
+        "reading comprehension",
+        "docstring completion",
     ]
 
 
@@ -258,16 +263,21 @@ def test_generic_rivals_end_where_the_winner_is_named_again() -> None:
     claims, _ = sentence_claims(sentence, 0, named, ["Ours"])
     assert [(c.loser, c.loser_generic) for c in claims] == [("the existing baselines", True)]
     sentence = "The accuracy of Ours is significantly improved compared to Ours."
-    claims, _ = sentence_claims(sentence, 0, [Named("Ours", "Method", 16, 20), Named("Ours", "Method", 59, 63)], ["Ours"])
+    claims, _ = sentence_claims(
+        sentence, 0, [Named("Ours", "Method", 16, 20), Named("Ours", "Method", 59, 63)], ["Ours"]
+    )
     assert claims == []
 
 
 def test_a_name_inside_an_adjective_compound_is_not_the_proposal() -> None:
     from kg.records import Paper
 
-    paper = Paper(id="p", title="Sparse retrieval losses",
-                  abstract="In this paper, we introduce the IDF-aware FLOPS loss, which introduces Inverted Document "
-                           "Frequency (IDF) to the sparsification of representations.")
+    paper = Paper(
+        id="p",
+        title="Sparse retrieval losses",
+        abstract="In this paper, we introduce the IDF-aware FLOPS loss, which introduces Inverted Document "
+        "Frequency (IDF) to the sparsification of representations.",
+    )
     assert "IDF" not in [p.name for p in extract_paper(paper).proposed]
 
 
@@ -276,8 +286,11 @@ def test_a_list_of_rivals_continues_past_a_serial_and() -> None:
 
     sentence = "Ours outperforms the previous models including hierarchical attention, multi-depth RNN, and BERT."
     at = sentence.index
-    named = [Named("Ours", "Method", 0, 4), Named("RNN", "Method", at("RNN"), at("RNN") + 3),
-             Named("BERT", "Method", at("BERT"), at("BERT") + 4)]
+    named = [
+        Named("Ours", "Method", 0, 4),
+        Named("RNN", "Method", at("RNN"), at("RNN") + 3),
+        Named("BERT", "Method", at("BERT"), at("BERT") + 4),
+    ]
     claims, parity = sentence_claims(sentence, 0, named, ["Ours"])
     assert [c.loser for c in claims] == ["RNN", "BERT"]
     assert parity == []
@@ -317,16 +330,25 @@ def test_the_subject_of_a_comparison_is_the_proposed_system_not_the_proposed_ben
 def test_a_dataset_beats_other_datasets() -> None:
     from kg.extract.claims import sentence_claims
 
-    sentence = "By evaluating on Test3C, training on our Data69 improves generalization compared with other coarse datasets."
+    sentence = (
+        "By evaluating on Test3C, training on our Data69 improves generalization compared with other coarse datasets."
+    )
     named = _named_at(sentence, "Data69", kind="Dataset") + _named_at(sentence, "Test3C")
     claims, _ = sentence_claims(sentence, 0, sorted(named, key=lambda n: n.start), ["Test3C", "Data69"])
     assert [(c.winner, c.loser) for c in claims] == [("Data69", "other coarse datasets")]
 
 
 def test_an_acronym_followed_by_framework_is_a_method_and_title_case_connectors_are_no_name() -> None:
-    record = extract_paper(Paper(id="p", title="Foo: Pruning with Coarse-to-Fine Activation Information", abstract=(
-        "The Generation-Augmented Retrieval (GAR) framework generates code. We extend the GAR framework and "
-        "propose Foo, which prunes.")))
+    record = extract_paper(
+        Paper(
+            id="p",
+            title="Foo: Pruning with Coarse-to-Fine Activation Information",
+            abstract=(
+                "The Generation-Augmented Retrieval (GAR) framework generates code. We extend the GAR framework and "
+                "propose Foo, which prunes."
+            ),
+        )
+    )
     types = {e.name: e.type for e in record.entities}
     assert types.get("GAR") == "Method"
     assert "Coarse-to-Fine" not in types
@@ -336,15 +358,28 @@ def test_an_acronym_followed_by_framework_is_a_method_and_title_case_connectors_
 def test_task_phrases_skip_verbs_in_ize_and_ed_and_system_class_modifiers() -> None:
     from kg.extract.mentions import task_mentions
 
-    text = ("The LLMs demonstrated code generation skills; we maximize modeling power; zero-shot composed image "
-            "retrieval works; neural retrieval models and supervised classification remain.")
-    assert [m.text for m in task_mentions(text)] == ["code generation", "zero-shot composed image retrieval", "supervised classification"]
+    text = (
+        "The LLMs demonstrated code generation skills; we maximize modeling power; zero-shot composed image "
+        "retrieval works; neural retrieval models and supervised classification remain."
+    )
+    assert [m.text for m in task_mentions(text)] == [
+        "code generation",
+        "zero-shot composed image retrieval",
+        "supervised classification",
+    ]
 
 
 def test_a_proposed_benchmark_is_what_the_paper_reports_results_on() -> None:
-    record = extract_paper(Paper(id="p", title="BRIGHTER: A Benchmark for Reasoning-Intensive Retrieval", abstract=(
-        "We introduce BRIGHTER, the first text retrieval benchmark that requires intensive reasoning. "
-        "State-of-the-art models score poorly on BRIGHTER, unlike on MTEB.")))
+    record = extract_paper(
+        Paper(
+            id="p",
+            title="BRIGHTER: A Benchmark for Reasoning-Intensive Retrieval",
+            abstract=(
+                "We introduce BRIGHTER, the first text retrieval benchmark that requires intensive reasoning. "
+                "State-of-the-art models score poorly on BRIGHTER, unlike on MTEB."
+            ),
+        )
+    )
     assert "BRIGHTER" in record.evaluated_on
 
 
@@ -361,19 +396,33 @@ def test_lagging_behind_and_underperforming_reverse_the_claim() -> None:
 
 
 def test_names_listed_with_a_data_noun_are_datasets() -> None:
-    record = extract_paper(Paper(id="p", title="Null spaces for re-identification", abstract=(
-        "Experiments on five person re-identification benchmarks including VIPeR, PRID2011, CUHK01 and "
-        "CUHK03 show that such a simple approach beats the state-of-the-art alternatives. We also report "
-        "results on the CalTech, INRIA and ETH datasets.")))
+    record = extract_paper(
+        Paper(
+            id="p",
+            title="Null spaces for re-identification",
+            abstract=(
+                "Experiments on five person re-identification benchmarks including VIPeR, PRID2011, CUHK01 and "
+                "CUHK03 show that such a simple approach beats the state-of-the-art alternatives. We also report "
+                "results on the CalTech, INRIA and ETH datasets."
+            ),
+        )
+    )
     assert {"VIPeR", "PRID2011", "CUHK01", "CUHK03", "CalTech", "INRIA", "ETH"} <= set(record.evaluated_on)
     assert not [o for o in record.outperforms if o.winner in record.evaluated_on]
 
 
 def test_a_name_after_called_is_a_name_and_the_title_article_is_not() -> None:
-    record = extract_paper(Paper(id="p", title="The Reactor: A fast and sample-efficient agent", abstract=(
-        "In this work, we present a new agent architecture, called Reactor, which combines many ideas. "
-        "Our first contribution is a new policy evaluation algorithm called Distributional Retrace. "
-        "Reactor outperforms A3C and reaches state-of-the-art performance after less than a day of training.")))
+    record = extract_paper(
+        Paper(
+            id="p",
+            title="The Reactor: A fast and sample-efficient agent",
+            abstract=(
+                "In this work, we present a new agent architecture, called Reactor, which combines many ideas. "
+                "Our first contribution is a new policy evaluation algorithm called Distributional Retrace. "
+                "Reactor outperforms A3C and reaches state-of-the-art performance after less than a day of training."
+            ),
+        )
+    )
     assert {"Reactor", "Distributional Retrace"} <= {p.name for p in record.proposed}
     assert [(o.winner, o.loser, o.loser_generic) for o in record.outperforms] == [("Reactor", "A3C", False)]
 
@@ -393,7 +442,11 @@ def test_two_known_names_of_different_kinds_side_by_side_stay_apart() -> None:
 
     text = "Ours reaches 41.2 MS-MARCO MRR@10 and 80.1 Natural Questions R@5, and 24.6 ROUGE-2 F1."
     assert [m.text for m in name_mentions(text, {0})] == [
-        "MS-MARCO", "MRR@10", "Natural Questions", "R@5", "ROUGE-2 F1",
+        "MS-MARCO",
+        "MRR@10",
+        "Natural Questions",
+        "R@5",
+        "ROUGE-2 F1",
     ]
 
 
@@ -409,9 +462,16 @@ def test_improving_the_state_of_the_art_is_a_generic_claim_and_but_ends_the_riva
 
 
 def test_a_list_of_names_before_a_qualified_data_noun_are_datasets() -> None:
-    record = extract_paper(Paper(id="p", title="Aggregation for video faces", abstract=(
-        "The experiments on IJB-A, YouTube Face, Celebrity-1000 video face recognition benchmarks show that it "
-        "consistently outperforms naive aggregation methods. We fine-tune on RGB-IR semantic relevance datasets.")))
+    record = extract_paper(
+        Paper(
+            id="p",
+            title="Aggregation for video faces",
+            abstract=(
+                "The experiments on IJB-A, YouTube Face, Celebrity-1000 video face recognition benchmarks show that it "
+                "consistently outperforms naive aggregation methods. We fine-tune on RGB-IR semantic relevance datasets."
+            ),
+        )
+    )
     assert {"IJB-A", "Celebrity-1000"} <= set(record.evaluated_on)
     assert "RGB-IR" not in record.evaluated_on
     assert not [o for o in record.outperforms if o.winner in record.evaluated_on]

@@ -20,8 +20,9 @@ def _named(text: str, *names: str) -> list[Named]:
     return sorted(found, key=lambda n: n.start)
 
 
-def _is_a(text: str, *names: str, proposed: tuple[str, ...] = (), title_end: int = 0,
-          acronyms: dict[str, str] | None = None) -> list[tuple[str, str]]:
+def _is_a(
+    text: str, *names: str, proposed: tuple[str, ...] = (), title_end: int = 0, acronyms: dict[str, str] | None = None
+) -> list[tuple[str, str]]:
     spans = [(m.end(), len(text)) for m in re.finditer(r"\bwe (?:propose|present|introduce)\b", text, re.I)]
     return is_a_relations(text, _named(text, *names), list(proposed), spans, title_end, acronyms or {})
 
@@ -49,7 +50,10 @@ def test_listed_members_take_a_non_taxonomy_class_without_praise() -> None:
 def test_listed_members_expand_an_acronym_family() -> None:
     text = "We use mainstream PEFT techniques including QLoRA and LoRA to adapt models."
     pairs = _is_a(text, "QLoRA", "LoRA", acronyms={"PEFT": "parameter-efficient fine-tuning"})
-    assert ("QLoRA", "parameter-efficient fine-tuning") in pairs and ("LoRA", "parameter-efficient fine-tuning") in pairs
+    assert ("QLoRA", "parameter-efficient fine-tuning") in pairs and (
+        "LoRA",
+        "parameter-efficient fine-tuning",
+    ) in pairs
 
 
 def test_listed_members_keep_modifiers_that_narrow_the_family() -> None:
@@ -149,12 +153,16 @@ def test_checkpoint_and_parenthesised_versions_resolve_to_the_member() -> None:
 
 def test_a_variant_named_after_a_member_shares_its_family() -> None:
     text = "We propose Focus-DETR. DETR is slow."
-    assert ("Focus-DETR", "object detection transformers") in _is_a(text, "Focus-DETR", "DETR", proposed=("Focus-DETR",))
+    assert ("Focus-DETR", "object detection transformers") in _is_a(
+        text, "Focus-DETR", "DETR", proposed=("Focus-DETR",)
+    )
 
 
 def test_a_name_whose_head_changes_the_kind_does_not_inherit() -> None:
     text = "We present Mamba Retriever. Mamba is fast."
-    assert ("Mamba Retriever", "state space models") not in _is_a(text, "Mamba Retriever", "Mamba", proposed=("Mamba Retriever",))
+    assert ("Mamba Retriever", "state space models") not in _is_a(
+        text, "Mamba Retriever", "Mamba", proposed=("Mamba Retriever",)
+    )
 
 
 def test_class_phrase_stops_at_verbs() -> None:
@@ -168,12 +176,16 @@ def test_class_phrase_stops_at_verbs() -> None:
 
 def test_spelled_out_name_containing_a_method_extends_it() -> None:
     text = "We introduce the Convolutional Transformer layer (ConvFormer). The Transformer is costly."
-    assert ("ConvFormer", "Transformer") in extends_relations(text, _named(text, "ConvFormer", "Transformer"), ["ConvFormer"])
+    assert ("ConvFormer", "Transformer") in extends_relations(
+        text, _named(text, "ConvFormer", "Transformer"), ["ConvFormer"]
+    )
 
 
 def test_title_phrase_naming_a_method_alias_extends_it() -> None:
     text = "Foo: Low-Rank Adaptation via Bar Decomposition\nLow-Rank Adaptation (LoRA) is common. We propose Foo."
-    named = _named(text, "Foo", "LoRA") + [Named("LoRA", "Method", text.index("Low-Rank Adaptation ("), text.index(" (LoRA)"))]
+    named = _named(text, "Foo", "LoRA") + [
+        Named("LoRA", "Method", text.index("Low-Rank Adaptation ("), text.index(" (LoRA)"))
+    ]
     assert ("Foo", "LoRA") in extends_relations(text, sorted(named, key=lambda n: n.start), ["Foo"], text.index("\n"))
 
 
@@ -204,7 +216,10 @@ def test_training_stages_descriptions_and_families_are_not_extensions() -> None:
 def test_a_proposal_beating_other_members_of_a_family_is_one_of_them() -> None:
     from kg.extract.membership import peer_family
 
-    assert peer_family("CorDA", "the state-of-the-art PEFT methods", ["CorDA"]) == ("CorDA", "parameter-efficient fine-tuning")
+    assert peer_family("CorDA", "the state-of-the-art PEFT methods", ["CorDA"]) == (
+        "CorDA",
+        "parameter-efficient fine-tuning",
+    )
     assert peer_family("X", "other dense retrievers", ["X"]) == ("X", "dense retrieval")
     assert peer_family("X", "other dense retrievers", ["Y"]) is None  # only what the paper proposes
     assert peer_family("X", "dense retrievers", ["X"]) is None  # no word saying they are peers
@@ -257,7 +272,9 @@ def test_extend_a_base_and_propose_a_method_in_one_sentence() -> None:
 
 
 def test_names_in_brackets_after_a_class_are_its_members() -> None:
-    text = "Our approach works across convolutional architectures (ResNet) and dense retrievers (DPR, ColBERT and ANCE)."
+    text = (
+        "Our approach works across convolutional architectures (ResNet) and dense retrievers (DPR, ColBERT and ANCE)."
+    )
     pairs = _is_a(text, "ResNet", "DPR", "ColBERT", "ANCE")
     assert ("ResNet", "convolutional architectures") in pairs
     assert {("DPR", "dense retrieval"), ("ColBERT", "dense retrieval"), ("ANCE", "dense retrieval")} <= set(pairs)
@@ -274,7 +291,9 @@ def test_a_singular_phrase_or_an_acronym_in_brackets_is_no_membership() -> None:
 def test_the_one_family_heading_the_title_names_the_contribution() -> None:
     title = "CorpusBrain: Pre-train a Generative Retrieval Model for Knowledge-Intensive Language Tasks"
     text = title + "\nWe propose CorpusBrain."
-    assert ("CorpusBrain", "generative retrieval") in _is_a(text, "CorpusBrain", proposed=("CorpusBrain",), title_end=len(title))
+    assert ("CorpusBrain", "generative retrieval") in _is_a(
+        text, "CorpusBrain", proposed=("CorpusBrain",), title_end=len(title)
+    )
     title = "Foo: Efficient, Scalable and Generalizable LLM Fine-tuning by Structured Sparsity"
     text = title + "\nWe propose Foo."
     assert ("Foo", "large language models") not in _is_a(text, "Foo", proposed=("Foo",), title_end=len(title))

@@ -188,43 +188,88 @@ def test_a_resource_built_around_a_known_benchmark() -> None:
 
 
 def test_an_acronym_the_proposal_sentence_defines_is_proposed() -> None:
-    record = extract_paper(Paper(id="p", title="Rewriting the code", abstract=(
-        "In this paper, we extend the foundational GAR framework and propose a simple yet effective method "
-        "that additionally Rewrites the Code (ReCo) within the codebase. ReCo works.")))
+    record = extract_paper(
+        Paper(
+            id="p",
+            title="Rewriting the code",
+            abstract=(
+                "In this paper, we extend the foundational GAR framework and propose a simple yet effective method "
+                "that additionally Rewrites the Code (ReCo) within the codebase. ReCo works."
+            ),
+        )
+    )
     assert [p.name for p in record.proposed] == ["ReCo"]
 
 
 def test_parts_of_our_framework_defined_by_acronyms_are_proposed() -> None:
-    record = extract_paper(Paper(id="p", title="UniFoo: a unified framework", abstract=(
-        "Specifically, our framework consists of a frozen foundation model, a Multi-modal Feature Pool (MFP) "
-        "module and a Supplementary Feature Injector (SFI) module. The MFP and SFI modules cooperate.")))
+    record = extract_paper(
+        Paper(
+            id="p",
+            title="UniFoo: a unified framework",
+            abstract=(
+                "Specifically, our framework consists of a frozen foundation model, a Multi-modal Feature Pool (MFP) "
+                "module and a Supplementary Feature Injector (SFI) module. The MFP and SFI modules cooperate."
+            ),
+        )
+    )
     assert {"UniFoo", "MFP", "SFI"} <= {p.name for p in record.proposed}
 
 
 def test_examples_after_such_as_in_a_proposal_clause_are_not_proposed() -> None:
-    record = extract_paper(Paper(id="p", title="Search spaces", abstract=(
-        "We can leverage the structure of the search space to introduce different model search algorithms, "
-        "such as random search, Monte Carlo tree search (MCTS), and sequential model-based optimization (SMBO).")))
+    record = extract_paper(
+        Paper(
+            id="p",
+            title="Search spaces",
+            abstract=(
+                "We can leverage the structure of the search space to introduce different model search algorithms, "
+                "such as random search, Monte Carlo tree search (MCTS), and sequential model-based optimization (SMBO)."
+            ),
+        )
+    )
     assert not {"MCTS", "SMBO"} & {p.name for p in record.proposed}
 
 
 def test_an_earlier_system_the_paper_improves_on_is_not_proposed() -> None:
-    record = extract_paper(Paper(id="p", title="DefFoo+: better sentence embeddings", abstract=(
-        "This paper presents a significant improvement on the previous conference paper known as DefFoo. "
-        "We abbreviate our approach as DefFoo+ (a plus version of DefFoo).")))
+    record = extract_paper(
+        Paper(
+            id="p",
+            title="DefFoo+: better sentence embeddings",
+            abstract=(
+                "This paper presents a significant improvement on the previous conference paper known as DefFoo. "
+                "We abbreviate our approach as DefFoo+ (a plus version of DefFoo)."
+            ),
+        )
+    )
     assert [p.name for p in record.proposed] == ["DefFoo+"]
 
 
 def test_a_title_lead_phrase_stops_before_based_on() -> None:
     from kg.extract.proposed import title_lead_phrase
 
-    assert title_lead_phrase("Small-scale Pedestrian Detection Based on Topology Localization", "") == "Small-scale Pedestrian Detection"
+    assert (
+        title_lead_phrase("Small-scale Pedestrian Detection Based on Topology Localization", "")
+        == "Small-scale Pedestrian Detection"
+    )
 
 
 def test_a_novel_lower_case_phrase_is_proposed_unless_the_sentence_names_it() -> None:
-    record = extract_paper(Paper(id="p", title="Weakly supervised detection", abstract=(
-        "We propose a novel online instance classifier refinement algorithm to integrate MIL into one network.")))
+    record = extract_paper(
+        Paper(
+            id="p",
+            title="Weakly supervised detection",
+            abstract=(
+                "We propose a novel online instance classifier refinement algorithm to integrate MIL into one network."
+            ),
+        )
+    )
     assert "online instance classifier refinement" in [p.name for p in record.proposed]
-    record = extract_paper(Paper(id="p", title="Detection transformers", abstract=(
-        "We present a novel collaborative hybrid assignments training scheme, namely Co-Foo, to learn better.")))
+    record = extract_paper(
+        Paper(
+            id="p",
+            title="Detection transformers",
+            abstract=(
+                "We present a novel collaborative hybrid assignments training scheme, namely Co-Foo, to learn better."
+            ),
+        )
+    )
     assert [p.name for p in record.proposed] == ["Co-Foo"]

@@ -14,7 +14,9 @@ from kg.records import Paper
 
 
 def test_markup_goes_math_stays() -> None:
-    assert strip_markup(r"Our \textbf{AVE-Net} gains 5\% over $\textit{SoundNet}$") == "Our AVE-Net gains 5% over SoundNet"
+    assert (
+        strip_markup(r"Our \textbf{AVE-Net} gains 5\% over $\textit{SoundNet}$") == "Our AVE-Net gains 5% over SoundNet"
+    )
     assert strip_markup(r"S^{2}FT costs $O(n^2)$") == r"S^{2}FT costs $O(n^2)$"
 
 
@@ -28,10 +30,17 @@ def test_noun_phrases_are_trimmed_to_the_concept() -> None:
     assert not any(c.split()[0] in {"novel", "a"} for c in found)
 
 
-@pytest.mark.parametrize(("name", "after", "reason"), [
-    ("En-De", "", "language pair"), ("English-German", "", "language pair"), ("PyTorch", "", "tool"),
-    ("NVIDIA P100 GPUs", "", "hardware"), ("UTMOS 3.65", "", "score"), ("Smith", " et al. show", "et al"),
-])
+@pytest.mark.parametrize(
+    ("name", "after", "reason"),
+    [
+        ("En-De", "", "language pair"),
+        ("English-German", "", "language pair"),
+        ("PyTorch", "", "tool"),
+        ("NVIDIA P100 GPUs", "", "hardware"),
+        ("UTMOS 3.65", "", "score"),
+        ("Smith", " et al. show", "et al"),
+    ],
+)
 def test_junk_shapes_are_named(name: str, after: str, reason: str) -> None:
     assert reason in (junk_reason(name, after) or "")
 
@@ -42,14 +51,27 @@ def test_real_names_pass_hygiene(name: str) -> None:
 
 
 PAPERS = [
-    Paper(id="a", title="Look, Listen and Learn: Audio-Visual Correspondence", abstract=(
-        "We train L3-Net with PyTorch on Kinetics. Smith et al. proposed a similar model. Our \\textbf{AVE-Net} "
-        "improves over SoundNet by 5\\% on ESC-50.")),
-    Paper(id="b", title="Attention Is All You Need", abstract=(
-        "We propose the Transformer. On the WMT 2014 English-to-German translation task (En-De), it reaches 28.4 "
-        "BLEU, and on WMT'14 En-Fr 41.8 BLEU. We implement it in TensorFlow and train on 8 NVIDIA P100 GPUs.")),
-    Paper(id="c", title="FlashFFTConv: Efficient Convolutions", abstract=(
-        "FlashFFTConv speeds up exact FFT convolutions by up to 7.93x over PyTorch.")),
+    Paper(
+        id="a",
+        title="Look, Listen and Learn: Audio-Visual Correspondence",
+        abstract=(
+            "We train L3-Net with PyTorch on Kinetics. Smith et al. proposed a similar model. Our \\textbf{AVE-Net} "
+            "improves over SoundNet by 5\\% on ESC-50."
+        ),
+    ),
+    Paper(
+        id="b",
+        title="Attention Is All You Need",
+        abstract=(
+            "We propose the Transformer. On the WMT 2014 English-to-German translation task (En-De), it reaches 28.4 "
+            "BLEU, and on WMT'14 En-Fr 41.8 BLEU. We implement it in TensorFlow and train on 8 NVIDIA P100 GPUs."
+        ),
+    ),
+    Paper(
+        id="c",
+        title="FlashFFTConv: Efficient Convolutions",
+        abstract=("FlashFFTConv speeds up exact FFT convolutions by up to 7.93x over PyTorch."),
+    ),
 ]
 
 
@@ -69,10 +91,15 @@ def test_the_head_of_a_definition_types_its_acronym(mode: str, monkeypatch: pyte
     """Words of a long form ("retrieval") must not outvote its head noun ("benchmark"); a lower-case field
     before "… benchmarks" qualifies the data and is no dataset."""
     monkeypatch.setenv(MODE_ENV, mode)
-    paper = Paper(id="d", title="Tool retrieval at scale", abstract=(
-        "We introduce the massive tool retrieval benchmark (MTRB) and the Zorp question answering corpus (ZQAC). "
-        "We conduct experiments on popular computer vision and natural language processing benchmarks. "
-        "Our retriever improves recall on MTRB."))
+    paper = Paper(
+        id="d",
+        title="Tool retrieval at scale",
+        abstract=(
+            "We introduce the massive tool retrieval benchmark (MTRB) and the Zorp question answering corpus (ZQAC). "
+            "We conduct experiments on popular computer vision and natural language processing benchmarks. "
+            "Our retriever improves recall on MTRB."
+        ),
+    )
     types = {e.name: e.type for e in extract_paper(paper).entities}
     assert types["MTRB"] == "Benchmark" and types["ZQAC"] == "Dataset"
     assert types.get("computer vision") not in {"Dataset", "Benchmark"}

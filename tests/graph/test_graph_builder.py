@@ -12,12 +12,27 @@ def test_labels_and_relationship_counts() -> None:
     g, _ = build()
     counts = stats(g)
     assert counts["nodes"] == {
-        "Benchmark": 1, "Dataset": 1, "Family": 7, "Method": 8, "Metric": 2, "Paper": 4, "Task": 2,
+        "Benchmark": 1,
+        "Dataset": 1,
+        "Family": 7,
+        "Method": 8,
+        "Metric": 2,
+        "Paper": 4,
+        "Task": 2,
     }
     assert counts["relationships"] == {
-        "ADDRESSES": 2, "COMPARABLE_TO": 1, "COMPARES_WITH": 3, "EVALUATES_ON": 2, "EXTENDS": 3,
-        "IS_A": 5, "MENTIONS": 16, "OUTPERFORMS": 3, "OUTPERFORMS_GENERIC": 3, "PROPOSES": 4,
-        "REPORTS": 2, "SUBFAMILY_OF": 5,
+        "ADDRESSES": 2,
+        "COMPARABLE_TO": 1,
+        "COMPARES_WITH": 3,
+        "EVALUATES_ON": 2,
+        "EXTENDS": 3,
+        "IS_A": 5,
+        "MENTIONS": 16,
+        "OUTPERFORMS": 3,
+        "OUTPERFORMS_GENERIC": 3,
+        "PROPOSES": 4,
+        "REPORTS": 2,
+        "SUBFAMILY_OF": 5,
     }
 
 
@@ -58,7 +73,9 @@ def test_outperforms_claims_carry_provenance() -> None:
     ]
     sb = claims[0][2]
     assert sb["paper"] == "seed-050" and sb["on"] == ["mathematical reasoning"] and sb["metric"] == "performance"
-    assert sb["evidence"].startswith("our approach exceeds") and sb["confidence"] == 1.0 and sb["loser_generic"] is False
+    assert (
+        sb["evidence"].startswith("our approach exceeds") and sb["confidence"] == 1.0 and sb["loser_generic"] is False
+    )
 
 
 def test_generic_losers_do_not_become_entities() -> None:
@@ -78,7 +95,10 @@ def test_is_a_from_text_and_from_taxonomy_and_the_family_chain() -> None:
     g, _ = build()
     is_a = {(u, v): d for u, v, d in edges(g, "IS_A")}
     assert is_a[("Entity:lora sb", "Family:parameter efficient fine tuning")] == {
-        "type": "IS_A", "paper": "seed-050", "source": "text", "surface": "parameter-efficient fine-tuning",
+        "type": "IS_A",
+        "paper": "seed-050",
+        "source": "text",
+        "surface": "parameter-efficient fine-tuning",
     }
     assert is_a[("Entity:lora xs", "Family:low rank adaptation method")]["source"] == "text"
     assert is_a[("Entity:lora", "Family:low rank adaptation method")] == {"type": "IS_A", "source": "taxonomy"}
@@ -89,14 +109,15 @@ def test_is_a_from_text_and_from_taxonomy_and_the_family_chain() -> None:
         ("Family:parameter efficient fine tuning", "Family:fine tuning"),
         ("Family:multi vector retrieval", "Family:dense retrieval"),
         ("Family:dense retrieval", "Family:information retrieval method"),
-            ("Family:sparse fine tuning", "Family:parameter efficient fine tuning"),
+        ("Family:sparse fine tuning", "Family:parameter efficient fine tuning"),
     }
 
 
 def test_paper_edges_and_extends() -> None:
     g, _ = build()
     assert {(u, v) for u, v, _ in edges(g, "EVALUATES_ON")} == {
-        ("Paper:seed-087", "Entity:ms marco"), ("Paper:seed-087", "Entity:trec dl"),
+        ("Paper:seed-087", "Entity:ms marco"),
+        ("Paper:seed-087", "Entity:trec dl"),
     }
     assert ("Paper:seed-050", "Entity:lora sb") in {(u, v) for u, v, _ in edges(g, "PROPOSES")}
     extends = {(u, v): d for u, v, d in edges(g, "EXTENDS")}
@@ -109,7 +130,9 @@ def test_paper_edges_and_extends() -> None:
 def test_building_twice_adds_nothing() -> None:
     once, _ = build()
     twice, _ = build(RECORDS + RECORDS)
-    assert Counter(d["type"] for *_, d in once.edges(data=True)) == Counter(d["type"] for *_, d in twice.edges(data=True))
+    assert Counter(d["type"] for *_, d in once.edges(data=True)) == Counter(
+        d["type"] for *_, d in twice.edges(data=True)
+    )
     assert sorted(once.edges(keys=True)) == sorted(twice.edges(keys=True))
 
 
@@ -130,9 +153,14 @@ def test_every_paper_relationship_carries_its_sentence() -> None:
     from kg.resolve import resolve
     from kg.records import Paper
 
-    paper = Paper(id="x", title="SoRA: Sparse Low-Rank Adaptation", abstract=(
-        "We extend LoRA to SoRA, a parameter-efficient fine-tuning method. SoRA outperforms LoRA and adapters on "
-        "GLUE. Experiments on GLUE and SQuAD show gains."))
+    paper = Paper(
+        id="x",
+        title="SoRA: Sparse Low-Rank Adaptation",
+        abstract=(
+            "We extend LoRA to SoRA, a parameter-efficient fine-tuning method. SoRA outperforms LoRA and adapters on "
+            "GLUE. Experiments on GLUE and SQuAD show gains."
+        ),
+    )
     record = extract_paper(paper)
     g = build_graph([paper], [record], resolve([record]))
     kinds = {"EVALUATES_ON", "COMPARES_WITH", "IS_A", "EXTENDS"}

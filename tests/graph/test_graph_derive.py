@@ -17,7 +17,9 @@ def _drop_paper_edges(g: KnowledgeGraph, paper_id: str) -> set[str]:
 def test_label_follows_the_vote_of_remaining_mentions() -> None:
     records = [
         ExtractionRecord.model_validate({"id": "a", "entities": [ent("MS MARCO", type="Dataset")]}),
-        ExtractionRecord.model_validate({"id": "b", "entities": [ent("MS MARCO", "MS MARCO passage ranking", type="Task")]}),
+        ExtractionRecord.model_validate(
+            {"id": "b", "entities": [ent("MS MARCO", "MS MARCO passage ranking", type="Task")]}
+        ),
         ExtractionRecord.model_validate({"id": "c", "entities": [ent("MS MARCO", type="Task")]}),
     ]
     g, _ = build(records, papers=[])
@@ -46,7 +48,9 @@ def test_alias_index_from_the_graph_links_new_papers() -> None:
     lora = index.entities["lora"]
     assert lora.names == {"LoRA": 3} and lora.votes == {"Method": 3}
     assert index.lookup("low rank adaptation") == ["lora"]
-    later = ExtractionRecord.model_validate({"id": "seed-026", "entities": [ent("low-rank adaptation"), ent("LoRA-SB")]})
+    later = ExtractionRecord.model_validate(
+        {"id": "seed-026", "entities": [ent("low-rank adaptation"), ent("LoRA-SB")]}
+    )
     res = Resolver(index).resolve([later])
     assert res.key_for("seed-026", "low-rank adaptation") == "lora"
     assert res.key_for("seed-026", "LoRA-SB") == "lora sb"

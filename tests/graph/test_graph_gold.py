@@ -12,8 +12,6 @@ from kg.records import ExtractionRecord, Paper
 from datapaths import GOLD_DEV, SEED_PAPERS
 
 
-
-
 def _jsonl(path: Path) -> list[dict[str, object]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 

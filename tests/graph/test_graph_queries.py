@@ -31,7 +31,12 @@ def test_methods_in_family_follows_subfamilies_and_extends() -> None:
     # LoRA: curated member of low-rank adaptation; SoRA: EXTENDS LoRA, so inherits it.
     # SFT is named "sparse fine-tuning", itself a family under PEFT in the taxonomy.
     assert peft == ["Entity:lora", "Entity:lora sb", "Entity:lora xs", "Entity:sft", "Entity:sora"]
-    assert methods_in_family(g, "low-rank adaptation methods") == ["Entity:lora", "Entity:lora sb", "Entity:lora xs", "Entity:sora"]
+    assert methods_in_family(g, "low-rank adaptation methods") == [
+        "Entity:lora",
+        "Entity:lora sb",
+        "Entity:lora xs",
+        "Entity:sora",
+    ]
     assert methods_in_family(g, "dense retrieval") == ["Entity:colbert", "Entity:colberter"]
     assert methods_in_family(g, "no such family") == []
 

@@ -59,7 +59,11 @@ def test_resolve_agrees_with_find_entity_and_find_family_on_every_name() -> None
 
 def test_edges_by_direction_and_type(reads: NetworkxReads) -> None:
     out = reads.edges(["Entity:lora sb"], [OUTPERFORMS, EXTENDS], "out")["Entity:lora sb"]
-    assert [(e.type, e.target) for e in out] == [("EXTENDS", "Entity:lora xs"), ("OUTPERFORMS", "Entity:lora"), ("OUTPERFORMS", "Entity:lora xs")]
+    assert [(e.type, e.target) for e in out] == [
+        ("EXTENDS", "Entity:lora xs"),
+        ("OUTPERFORMS", "Entity:lora"),
+        ("OUTPERFORMS", "Entity:lora xs"),
+    ]
     assert all(e.props["paper"] == "seed-050" and e.props["evidence"] for e in out if e.type == OUTPERFORMS)
     beaten = reads.edges(["Entity:lora", "Entity:nope"], [OUTPERFORMS], "in")
     assert sorted(e.source for e in beaten["Entity:lora"]) == ["Entity:lora sb", "Entity:sft"]
@@ -113,11 +117,20 @@ def test_family_members_follow_subfamilies_and_extends() -> None:
 
 def test_lookup_answers_several_label_sets_in_one_call_with_records(reads: NetworkxReads) -> None:
     entities = ("Benchmark", "Dataset", "Method", "Metric", "Model", "Task")
-    requests = [("Low-Rank Adaptation", entities), ("PEFT", ("Family",)), ("PEFT", entities), ("lora-xs", ()), ("GPT-5", ())]
+    requests = [
+        ("Low-Rank Adaptation", entities),
+        ("PEFT", ("Family",)),
+        ("PEFT", entities),
+        ("lora-xs", ()),
+        ("GPT-5", ()),
+    ]
     found = reads.lookup(requests)
     assert {k: (r.id if r else None) for k, r in found.items()} == {
-        ("Low-Rank Adaptation", entities): "Entity:lora", ("PEFT", ("Family",)): PEFT, ("PEFT", entities): None,
-        ("lora-xs", ()): "Entity:lora xs", ("GPT-5", ()): None,
+        ("Low-Rank Adaptation", entities): "Entity:lora",
+        ("PEFT", ("Family",)): PEFT,
+        ("PEFT", entities): None,
+        ("lora-xs", ()): "Entity:lora xs",
+        ("GPT-5", ()): None,
     }
     assert found[("lora-xs", ())] == reads.get_nodes(["Entity:lora xs"])["Entity:lora xs"]
     for (name, labels), record in found.items():
@@ -129,7 +142,9 @@ def test_neighbours_are_the_far_ends_of_edges(reads: NetworkxReads) -> None:
     for direction in ("out", "in", "both"):
         for types in (None, [OUTPERFORMS], [COMPARABLE_TO, EXTENDS]):
             edges = reads.edges(ids, types, direction)  # type: ignore[arg-type]
-            assert reads.neighbours(ids, types, direction) == {n: sorted({e.other(n) for e in es}) for n, es in edges.items()}  # type: ignore[arg-type]
+            assert reads.neighbours(ids, types, direction) == {
+                n: sorted({e.other(n) for e in es}) for n, es in edges.items()
+            }  # type: ignore[arg-type]
 
 
 def test_member_pages_are_pages_of_family_members(reads: NetworkxReads) -> None:
@@ -158,15 +173,27 @@ def test_list_related_is_list_nodes_over_the_allowed_ids(reads: NetworkxReads) -
     cases = [
         (Related(family=PEFT), members),
         (Related(family=PEFT, links=(("Entity:lora", (OUTPERFORMS,), "in"),)), members & beat_lora),
-        (Related(links=(("Entity:lora", (OUTPERFORMS,), "in"), ("Entity:lora xs", (OUTPERFORMS,), "in"))),
-         beat_lora & set(reads.neighbours(["Entity:lora xs"], [OUTPERFORMS], "in")["Entity:lora xs"])),
-        (Related(family=PEFT, ids=frozenset({"Entity:lora", "Entity:sora", "Entity:nope"})), members & {"Entity:lora", "Entity:sora"}),
+        (
+            Related(links=(("Entity:lora", (OUTPERFORMS,), "in"), ("Entity:lora xs", (OUTPERFORMS,), "in"))),
+            beat_lora & set(reads.neighbours(["Entity:lora xs"], [OUTPERFORMS], "in")["Entity:lora xs"]),
+        ),
+        (
+            Related(family=PEFT, ids=frozenset({"Entity:lora", "Entity:sora", "Entity:nope"})),
+            members & {"Entity:lora", "Entity:sora"},
+        ),
         (Related(family="Family:nope"), set()),
         (Related(links=(("Entity:nope", (OUTPERFORMS,), "in"),)), set()),
     ]
     for related, allowed in cases:
-        for text, first, after in ((None, 100, None), (None, 2, None), ("lora", 100, None), (None, 2, encode_cursor(["l", "l", "l"]))):
-            assert reads.list_related(techniques, related, text, first, after) == reads.list_nodes(techniques, text, allowed, first, after)
+        for text, first, after in (
+            (None, 100, None),
+            (None, 2, None),
+            ("lora", 100, None),
+            (None, 2, encode_cursor(["l", "l", "l"])),
+        ):
+            assert reads.list_related(techniques, related, text, first, after) == reads.list_nodes(
+                techniques, text, allowed, first, after
+            )
     assert {r.id for r in reads.list_related(techniques, cases[1][0])[0]} == {"Entity:lora sb", "Entity:sft"}
 
 
@@ -189,8 +216,15 @@ def _node_path(start: str, path: list[EdgeRecord]) -> tuple[str, ...]:
     return tuple(nodes)
 
 
-@pytest.mark.parametrize("source, target", [("Entity:sora", "Family:fine tuning"), ("Entity:sora", "Entity:lora xs"),
-                                            ("Entity:lora", "Entity:lora sb"), ("Entity:colberter", "Family:information retrieval method")])
+@pytest.mark.parametrize(
+    "source, target",
+    [
+        ("Entity:sora", "Family:fine tuning"),
+        ("Entity:sora", "Entity:lora xs"),
+        ("Entity:lora", "Entity:lora sb"),
+        ("Entity:colberter", "Family:information retrieval method"),
+    ],
+)
 def test_shortest_paths_are_all_the_undirected_shortest_paths(source: str, target: str) -> None:
     g, _ = build()
     reads = NetworkxReads(g)

@@ -7,9 +7,11 @@ import sys
 from pathlib import Path
 
 
-
-DOC = {"doc_key": "d", "sentences": [["We", "use", "BERT", "on", "SQuAD", "."]],
-       "ner": [[[2, 2, "Method"], [4, 4, "Material"]]]}
+DOC = {
+    "doc_key": "d",
+    "sentences": [["We", "use", "BERT", "on", "SQuAD", "."]],
+    "ner": [[[2, 2, "Method"], [4, 4, "Material"]]],
+}
 
 
 def kg(*args: str) -> subprocess.CompletedProcess[str]:

@@ -15,7 +15,8 @@ def write_lines(path: Path, records: list[dict]) -> Path:
 SCIERC_DOC = {
     "doc_key": "D1",
     "sentences": [
-        ["We", "use", "BERT", "-LRB-", "a", "model", "-RRB-", "."], ["It", "improves", "F1", "on", "SQuAD", "."],
+        ["We", "use", "BERT", "-LRB-", "a", "model", "-RRB-", "."],
+        ["It", "improves", "F1", "on", "SQuAD", "."],
     ],
     "ner": [[[2, 2, "Method"], [4, 5, "Generic"]], [[10, 10, "Metric"], [12, 12, "Material"], [8, 8, "Person"]]],
 }
@@ -41,8 +42,12 @@ def test_scierc_inclusive_ends_become_exclusive_and_labels_are_mapped(tmp_path: 
 
 def test_scirex_chunks_keep_sentences_whole_and_remap_split_hyphens(tmp_path: Path) -> None:
     words = ["We", "test", "on", "CIFAR", "-", "10", "."] + ["Accuracy", "rises", "."]
-    record = {"doc_id": "P", "words": words, "sentences": [[0, 7], [7, 10]],
-              "ner": [[3, 6, "Material"], [7, 8, "Metric"], [0, 1, "Generic"]]}
+    record = {
+        "doc_id": "P",
+        "words": words,
+        "sentences": [[0, 7], [7, 10]],
+        "ner": [[3, 6, "Material"], [7, 8, "Metric"], [0, 1, "Generic"]],
+    }
     path = write_lines(tmp_path / "x.jsonl", [record])
     [one] = read_scirex(path, chunk_words=20)
     assert one.words[3] == "CIFAR-10"

@@ -11,10 +11,19 @@ from kg.ner.evaluate import evaluate_file, render_table
 DOCS = [
     {
         "doc_key": "qa",
-        "sentences": [["We", "use", "BERT", "and", "RoBERTa", "for", "question", "answering", "on", "SQuAD", "with",
-                       "F1", "."]],
-        "ner": [[[0, 0, "Generic"], [2, 2, "Method"], [4, 4, "Method"], [6, 7, "Task"], [9, 9, "Material"],
-                 [11, 11, "Metric"]]],
+        "sentences": [
+            ["We", "use", "BERT", "and", "RoBERTa", "for", "question", "answering", "on", "SQuAD", "with", "F1", "."]
+        ],
+        "ner": [
+            [
+                [0, 0, "Generic"],
+                [2, 2, "Method"],
+                [4, 4, "Method"],
+                [6, 7, "Task"],
+                [9, 9, "Material"],
+                [11, 11, "Metric"],
+            ]
+        ],
     },
     {  # nested gold spans: a flat tagger can find one at most
         "doc_key": "nmt",
@@ -36,13 +45,15 @@ def rules() -> Language:
     """A deterministic stand-in model: a rule-based "ner" whose every prediction is known."""
     nlp = spacy.blank("en")
     ruler = nlp.add_pipe("entity_ruler", name="ner")
-    ruler.add_patterns([  # type: ignore[attr-defined]
-        {"label": "Method", "pattern": "BERT"},  # right
-        {"label": "Task", "pattern": "RoBERTa"},  # wrong label
-        {"label": "Task", "pattern": "answering"},  # wrong boundary
-        {"label": "Dataset", "pattern": "SQuAD"},  # right, gold said Material
-        {"label": "Method", "pattern": "use"},  # spurious
-    ])
+    ruler.add_patterns(
+        [  # type: ignore[attr-defined]
+            {"label": "Method", "pattern": "BERT"},  # right
+            {"label": "Task", "pattern": "RoBERTa"},  # wrong label
+            {"label": "Task", "pattern": "answering"},  # wrong boundary
+            {"label": "Dataset", "pattern": "SQuAD"},  # right, gold said Material
+            {"label": "Method", "pattern": "use"},  # spurious
+        ]
+    )
     return nlp
 
 

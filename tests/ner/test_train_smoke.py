@@ -18,8 +18,14 @@ pytestmark = NO_THIRD_PARTY
 
 def test_tiny_training_run_saves_a_model_that_predicts(tmp_path: Path) -> None:
     out = tmp_path / "model"
-    result = train(out, seed=1, max_docs=20, data_dir=DATA, scirex_words=0,
-                   overrides={"training.max_epochs": 12, "training.eval_frequency": 20})
+    result = train(
+        out,
+        seed=1,
+        max_docs=20,
+        data_dir=DATA,
+        scirex_words=0,
+        overrides={"training.max_epochs": 12, "training.eval_frequency": 20},
+    )
     nlp = load_path(out)
     assert set(nlp.get_pipe("ner").labels) == set(MODEL_LABELS)  # type: ignore[attr-defined]
     assert nlp.meta["kg"]["seed"] == 1 and nlp.meta["kg"]["data"]["scierc_train_docs"] == 18

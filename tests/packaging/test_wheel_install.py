@@ -37,8 +37,9 @@ TIMEOUT_S = 120
 
 def _run(*command: str | Path, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """Run a command to completion; its output in the assertion message when it fails."""
-    done = subprocess.run([str(c) for c in command], check=False, cwd=cwd, env=env, capture_output=True, text=True,
-                          timeout=TIMEOUT_S)
+    done = subprocess.run(
+        [str(c) for c in command], check=False, cwd=cwd, env=env, capture_output=True, text=True, timeout=TIMEOUT_S
+    )
     shown = " ".join(map(str, command))
     assert done.returncode == 0, f"{shown} failed ({done.returncode}):\n{done.stdout}\n{done.stderr}"
     return done
@@ -100,8 +101,13 @@ def _serve(kg: Path, cwd: Path, env: dict[str, str], log: Path) -> Iterator[str]
     """``kg serve`` as a real process on a free port; yields its URL once /healthz answers, stops it afterwards."""
     port = _free_port()
     with log.open("wb") as out:
-        process = subprocess.Popen([str(kg), "serve", "--host", "127.0.0.1", "--port", str(port)],
-                                   cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(
+            [str(kg), "serve", "--host", "127.0.0.1", "--port", str(port)],
+            cwd=cwd,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60
@@ -157,11 +163,19 @@ def test_the_installed_wheel_ingests_and_serves_every_page(tmp_path: Path) -> No
     env = _clean_env(work / "kg-data")
     python, kg = venv / "bin" / "python", venv / "bin" / "kg"
 
-    where = json.loads(_run(python, "-c", (
-        "import json, kg; from kg.store.cypher import _folder, query, schema_statements; "
-        "query('stats'); schema_statements(); "
-        "print(json.dumps({'kg': kg.__file__, 'queries': str(_folder('queries')), 'schema': str(_folder('schema'))}))"
-    ), cwd=work, env=env).stdout)
+    where = json.loads(
+        _run(
+            python,
+            "-c",
+            (
+                "import json, kg; from kg.store.cypher import _folder, query, schema_statements; "
+                "query('stats'); schema_statements(); "
+                "print(json.dumps({'kg': kg.__file__, 'queries': str(_folder('queries')), 'schema': str(_folder('schema'))}))"
+            ),
+            cwd=work,
+            env=env,
+        ).stdout
+    )
     for name, path in where.items():  # the installed copy, not the checkout, and the Cypher files inside it
         assert Path(path).resolve().is_relative_to(venv.resolve()), f"{name} comes from {path}, not the new venv"
 
@@ -176,5 +190,10 @@ def test_the_installed_wheel_ingests_and_serves_every_page(tmp_path: Path) -> No
         answer = client.post("/graphql", json={"query": "{ papers { totalCount } }"})
     assert answer.status_code == 200 and answer.headers["content-type"].startswith("application/json")
     assert answer.json()["data"] == {"papers": {"totalCount": 96}}
-    assert {"/static/explorer/main.js", "/static/console/main.js", "/static/graphiql/vendor/graphiql.min.js",
-            "/static/vendor/cytoscape.esm.min.js", "/static/vendor/cypher-editor.js"} <= set(assets), sorted(assets)
+    assert {
+        "/static/explorer/main.js",
+        "/static/console/main.js",
+        "/static/graphiql/vendor/graphiql.min.js",
+        "/static/vendor/cytoscape.esm.min.js",
+        "/static/vendor/cypher-editor.js",
+    } <= set(assets), sorted(assets)

@@ -14,7 +14,9 @@ def test_peft_acronym_resolves_to_the_taxonomy_family() -> None:
         is_a=[["LoRA", "Low-rank adaptation methods"], ["Hydra", "token mixers"]],
     )
     res = resolve([record])
-    assert res.family_key("PEFT") == res.family_key("parameter efficient fine-tuning") == "parameter efficient fine tuning"
+    assert (
+        res.family_key("PEFT") == res.family_key("parameter efficient fine-tuning") == "parameter efficient fine tuning"
+    )
     peft = res.families["parameter efficient fine tuning"]
     assert peft.name == "parameter-efficient fine-tuning"
     assert peft.in_taxonomy and "PEFT" in peft.aliases

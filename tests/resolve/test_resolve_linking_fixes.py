@@ -132,8 +132,11 @@ def test_head_words_do_not_over_merge(a: str, a_type: str, b: str, b_type: str) 
 def test_head_word_link_needs_one_target() -> None:
     # two senses of "SFT": "SFT model" could be either, so it joins neither
     resolution = Resolver().resolve(
-        [rec("p-a", ent("SFT", "supervised fine-tuning")), rec("p-b", ent("SFT", "sparse fine-tuning")),
-         rec("p-c", ent("SFT model"))]
+        [
+            rec("p-a", ent("SFT", "supervised fine-tuning")),
+            rec("p-b", ent("SFT", "sparse fine-tuning")),
+            rec("p-c", ent("SFT model")),
+        ]
     )
     key_c = resolution.key_for("p-c", "SFT model")
     assert key_c not in {resolution.key_for("p-a", "SFT"), resolution.key_for("p-b", "SFT")}
@@ -148,15 +151,34 @@ def test_editions_spelled_out_forms_and_publishers_join_their_entity() -> None:
     def record(pid: str, *entities: tuple[str, str]) -> ExtractionRecord:
         return ExtractionRecord(id=pid, title=pid, entities=[Entity(name=n, aliases=[], type=t) for n, t in entities])  # type: ignore[arg-type]
 
-    resolution = resolve([
-        record("p1", ("COCO", "Dataset"), ("WMT 2014", "Dataset"), ("CoNLL-2003", "Dataset"), ("SNLI", "Dataset"),
-               ("full fine-tuning", "Method")),
-        record("p2", ("COCO 2015", "Dataset"), ("WMT'14", "Dataset"), ("CoNLL-2012", "Dataset"), ("Stanford NLI", "Dataset"),
-               ("full FT", "Method")),
-        record("p3", ("MS COCO", "Dataset"), ("SQuAD 2.0", "Dataset"), ("SQuAD", "Dataset")),
-    ])
-    same = [("p1", "COCO", "p2", "COCO 2015"), ("p1", "WMT 2014", "p2", "WMT'14"), ("p1", "SNLI", "p2", "Stanford NLI"),
-            ("p1", "full fine-tuning", "p2", "full FT"), ("p1", "COCO", "p3", "MS COCO")]
+    resolution = resolve(
+        [
+            record(
+                "p1",
+                ("COCO", "Dataset"),
+                ("WMT 2014", "Dataset"),
+                ("CoNLL-2003", "Dataset"),
+                ("SNLI", "Dataset"),
+                ("full fine-tuning", "Method"),
+            ),
+            record(
+                "p2",
+                ("COCO 2015", "Dataset"),
+                ("WMT'14", "Dataset"),
+                ("CoNLL-2012", "Dataset"),
+                ("Stanford NLI", "Dataset"),
+                ("full FT", "Method"),
+            ),
+            record("p3", ("MS COCO", "Dataset"), ("SQuAD 2.0", "Dataset"), ("SQuAD", "Dataset")),
+        ]
+    )
+    same = [
+        ("p1", "COCO", "p2", "COCO 2015"),
+        ("p1", "WMT 2014", "p2", "WMT'14"),
+        ("p1", "SNLI", "p2", "Stanford NLI"),
+        ("p1", "full fine-tuning", "p2", "full FT"),
+        ("p1", "COCO", "p3", "MS COCO"),
+    ]
     for a_paper, a, b_paper, b in same:
         assert resolution.key_for(a_paper, a) == resolution.key_for(b_paper, b), (a, b)
     assert resolution.key_for("p1", "CoNLL-2003") != resolution.key_for("p2", "CoNLL-2012")

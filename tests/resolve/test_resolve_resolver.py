@@ -23,13 +23,24 @@ LORA_SB = rec(
     ent("LoRA-XS"),
     ent("LoRA"),
     ent("full fine-tuning"),
-    proposed=[{"name": "LoRA-SB", "aliases": ["LoRA Silver Bullet"], "families": ["PEFT", "low-rank adaptation methods"]}],
+    proposed=[
+        {"name": "LoRA-SB", "aliases": ["LoRA Silver Bullet"], "families": ["PEFT", "low-rank adaptation methods"]}
+    ],
     outperforms=[
-        {"winner": "LoRA-SB", "loser": "LoRA", "on": ["mathematical reasoning"], "metric": "performance",
-         "evidence": "our approach exceeds the performance of standard LoRA"},
+        {
+            "winner": "LoRA-SB",
+            "loser": "LoRA",
+            "on": ["mathematical reasoning"],
+            "metric": "performance",
+            "evidence": "our approach exceeds the performance of standard LoRA",
+        },
         {"winner": "LoRA-SB", "loser": "LoRA-XS", "evidence": "comprehensively outperforms LoRA-XS"},
-        {"winner": "full fine-tuning", "loser": "Low-rank adapters", "loser_generic": True,
-         "evidence": "they often fall short of achieving the performance of full fine-tuning"},
+        {
+            "winner": "full fine-tuning",
+            "loser": "Low-rank adapters",
+            "loser_generic": True,
+            "evidence": "they often fall short of achieving the performance of full fine-tuning",
+        },
     ],
     extends=[["LoRA-SB", "LoRA-XS"], ["LoRA-SB", "LoRA"]],
     is_a=[["LoRA-XS", "low-rank adaptation methods"]],
@@ -133,7 +144,10 @@ def test_cut_down_alias_does_not_swallow_the_general_entity() -> None:
 
 
 def test_alias_padded_with_a_generic_word_still_links() -> None:
-    records = [rec("a", ent("GLUE", "GLUE benchmark", type="Benchmark")), rec("b", ent("GLUE benchmark", type="Benchmark"))]
+    records = [
+        rec("a", ent("GLUE", "GLUE benchmark", type="Benchmark")),
+        rec("b", ent("GLUE benchmark", type="Benchmark")),
+    ]
     res = resolve(records)
     assert res.key_for("b", "GLUE benchmark") == res.key_for("a", "GLUE") == "glue"
 
@@ -184,7 +198,12 @@ def test_display_name_is_the_most_used_spelling() -> None:
 
 
 def test_result_does_not_depend_on_record_order() -> None:
-    records = [SORA, LORA_SB, rec("p-b", ent("low rank adaptation")), rec("seed-032", ent("SFT", "supervised fine-tuning"))]
+    records = [
+        SORA,
+        LORA_SB,
+        rec("p-b", ent("low rank adaptation")),
+        rec("seed-032", ent("SFT", "supervised fine-tuning")),
+    ]
     forward, backward = resolve(records), resolve(list(reversed(records)))
     assert forward.entities == backward.entities
     assert forward.families == backward.families
@@ -238,7 +257,9 @@ def test_empty_names_are_ignored() -> None:
 def test_stored_entities_keep_their_keys_and_attract_new_mentions() -> None:
     index = AliasIndex(
         [
-            IndexedEntity(key="lora", name="LoRA", names={"LoRA": 3}, aliases=["low-rank adaptation"], votes={"Method": 3}),
+            IndexedEntity(
+                key="lora", name="LoRA", names={"LoRA": 3}, aliases=["low-rank adaptation"], votes={"Method": 3}
+            ),
             IndexedEntity(key="lora xs", name="LoRA-XS", names={"LoRA-XS": 1}, votes={"Method": 1}),
         ]
     )
@@ -251,7 +272,9 @@ def test_stored_entities_keep_their_keys_and_attract_new_mentions() -> None:
 
 
 def test_stored_key_survives_a_better_display_name() -> None:
-    index = AliasIndex([IndexedEntity(key="low rank adaptation", name="low-rank adaptation", names={"low-rank adaptation": 1})])
+    index = AliasIndex(
+        [IndexedEntity(key="low rank adaptation", name="low-rank adaptation", names={"low-rank adaptation": 1})]
+    )
     res = Resolver(index).resolve([rec("n", ent("LoRA", "low-rank adaptation"))])
     assert res.key_for("n", "LoRA") == "low rank adaptation"
     assert res.entities["low rank adaptation"].name == "LoRA"
@@ -260,8 +283,15 @@ def test_stored_key_survives_a_better_display_name() -> None:
 def test_bare_acronym_joins_the_stored_majority_sense() -> None:
     index = AliasIndex(
         [
-            IndexedEntity(key="sparse fine tuning", name="sparse fine-tuning", names={"SFT": 1}, aliases=["sparse fine-tuning"]),
-            IndexedEntity(key="supervised fine tuning", name="supervised fine-tuning", names={"SFT": 3}, aliases=["supervised fine-tuning"]),
+            IndexedEntity(
+                key="sparse fine tuning", name="sparse fine-tuning", names={"SFT": 1}, aliases=["sparse fine-tuning"]
+            ),
+            IndexedEntity(
+                key="supervised fine tuning",
+                name="supervised fine-tuning",
+                names={"SFT": 3},
+                aliases=["supervised fine-tuning"],
+            ),
         ]
     )
     res = Resolver(index).resolve([rec("n", ent("SFT")), rec("m", ent("SFT", "sparse fine-tuning"))])

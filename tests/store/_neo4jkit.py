@@ -23,7 +23,11 @@ def settings(**changes: object) -> Neo4jSettings:
 def fresh_store(papers_per_batch: int | None = None, **changes: object) -> Neo4jStore:
     """A store on an EMPTY database (everything wiped, schema kept); fails the test when unreachable."""
     try:
-        store = Neo4jStore(settings(**changes)) if papers_per_batch is None else Neo4jStore(settings(**changes), papers_per_batch=papers_per_batch)
+        store = (
+            Neo4jStore(settings(**changes))
+            if papers_per_batch is None
+            else Neo4jStore(settings(**changes), papers_per_batch=papers_per_batch)
+        )
     except StoreError as error:
         pytest.fail(f"{error} -- {HINT}", pytrace=False)
     wipe_database(store._live(), store.settings.database)

@@ -17,8 +17,15 @@ LORA_SB = Paper(
     title="Initialization using Update Approximation is a Silver Bullet for Extremely Efficient Low-Rank Fine-Tuning",
     abstract="We propose a method, LoRA Silver Bullet or LoRA-SB, that approximates full fine-tuning within low-rank subspaces.",
 )
-SORA = Paper(id="seed-060", title="Sparse Low-rank Adaptation of Pre-trained Language Models", abstract="…", url="https://arxiv.org/abs/2311.11696")
-HYDRA = Paper(id="seed-033", title="Hydra: Multi-head Low-rank Adaptation for Parameter Efficient Fine-tuning", abstract="…")
+SORA = Paper(
+    id="seed-060",
+    title="Sparse Low-rank Adaptation of Pre-trained Language Models",
+    abstract="…",
+    url="https://arxiv.org/abs/2311.11696",
+)
+HYDRA = Paper(
+    id="seed-033", title="Hydra: Multi-head Low-rank Adaptation for Parameter Efficient Fine-tuning", abstract="…"
+)
 
 
 def ent(name: str, *aliases: str, type: str = "Method") -> dict[str, Any]:
@@ -32,7 +39,9 @@ def record(data: dict[str, Any]) -> ExtractionRecord:
 SB_RECORD = record(
     {
         "id": "seed-050",
-        "proposed": [{"name": "LoRA-SB", "aliases": ["LoRA Silver Bullet"], "families": ["parameter-efficient fine-tuning"]}],
+        "proposed": [
+            {"name": "LoRA-SB", "aliases": ["LoRA Silver Bullet"], "families": ["parameter-efficient fine-tuning"]}
+        ],
         "entities": [ent("LoRA-SB", "LoRA Silver Bullet"), ent("LoRA-XS"), ent("LoRA"), ent("full fine-tuning")],
         "baselines": ["LoRA", "LoRA-XS"],
         "extends": [["LoRA-SB", "LoRA-XS"]],
@@ -46,10 +55,18 @@ SB_RECORD = record(
 SB_RECORD_V2 = record(
     {
         "id": "seed-050",
-        "proposed": [{"name": "LoRA-SB", "aliases": ["LoRA Silver Bullet"], "families": ["parameter-efficient fine-tuning"]}],
-        "entities": [ent("LoRA-SB", "LoRA Silver Bullet"), ent("LoRA", "standard LoRA"), ent("full fine-tuning", type="Task")],
+        "proposed": [
+            {"name": "LoRA-SB", "aliases": ["LoRA Silver Bullet"], "families": ["parameter-efficient fine-tuning"]}
+        ],
+        "entities": [
+            ent("LoRA-SB", "LoRA Silver Bullet"),
+            ent("LoRA", "standard LoRA"),
+            ent("full fine-tuning", type="Task"),
+        ],
         "baselines": ["LoRA"],
-        "outperforms": [{"winner": "LoRA-SB", "loser": "LoRA", "evidence": "our approach exceeds the performance of standard LoRA"}],
+        "outperforms": [
+            {"winner": "LoRA-SB", "loser": "LoRA", "evidence": "our approach exceeds the performance of standard LoRA"}
+        ],
     }
 )
 SORA_RECORD = record(
@@ -58,8 +75,14 @@ SORA_RECORD = record(
         "proposed": [{"name": "SoRA", "aliases": ["sparse low-rank adaptation"]}],
         "entities": [ent("SoRA", "sparse low-rank adaptation"), ent("LoRA", "low-rank adaptation")],
         "extends": [["SoRA", "LoRA"]],
-        "outperforms": [{"winner": "SoRA", "loser": "other baselines", "loser_generic": True,
-                         "evidence": "SoRA can outperform other baselines even with 70% retained parameters"}],
+        "outperforms": [
+            {
+                "winner": "SoRA",
+                "loser": "other baselines",
+                "loser_generic": True,
+                "evidence": "SoRA can outperform other baselines even with 70% retained parameters",
+            }
+        ],
     }
 )
 # seed-033 only ever says "low-rank adaptation", never "LoRA"
@@ -68,7 +91,13 @@ HYDRA_RECORD = record(
         "id": "seed-033",
         "proposed": [{"name": "Hydra", "families": ["PEFT"]}],
         "entities": [ent("Hydra"), ent("low-rank adaptation")],
-        "outperforms": [{"winner": "Hydra", "loser": "low-rank adaptation", "evidence": "more expressive than existing single branch methods"}],
+        "outperforms": [
+            {
+                "winner": "Hydra",
+                "loser": "low-rank adaptation",
+                "evidence": "more expressive than existing single branch methods",
+            }
+        ],
     }
 )
 

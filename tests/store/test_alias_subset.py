@@ -44,6 +44,12 @@ def test_lookup_keys_cover_names_aliases_and_head_words() -> None:
     from kg.records import ExtractionRecord
 
     record = ExtractionRecord.model_validate(
-        {"id": "p", "entities": [{"name": "BLEU score", "type": "Metric"}, {"name": "LoRA", "aliases": ["Low-Rank Adaptation"]}]}
+        {
+            "id": "p",
+            "entities": [
+                {"name": "BLEU score", "type": "Metric"},
+                {"name": "LoRA", "aliases": ["Low-Rank Adaptation"]},
+            ],
+        }
     )
     assert {"bleuscore", "bleu", "lora", "lowrankadaptation"} <= lookup_keys([record])

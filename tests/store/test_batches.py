@@ -38,7 +38,9 @@ def test_each_batch_carries_the_taxonomy_above_its_nodes(piece: KnowledgeGraph) 
 
 def test_edges_of_papers_outside_the_piece_and_lonely_nodes_go_last(piece: KnowledgeGraph) -> None:
     piece.add_node("Entity:orphan", label="Method", key="orphan", name="orphan", aliases=[])
-    piece.add_edge("Entity:orphan", "Entity:lora", key="EXTENDS|elsewhere|x", type="EXTENDS", paper="elsewhere", evidence="")
+    piece.add_edge(
+        "Entity:orphan", "Entity:lora", key="EXTENDS|elsewhere|x", type="EXTENDS", paper="elsewhere", evidence=""
+    )
     *_, last = split_piece(piece, 10)
     assert last.papers == [] and "Entity:orphan" in last.nodes and "Entity:lora" in last.nodes
     assert [k for _, _, k, _ in last.edges if k.startswith("EXTENDS")] == ["EXTENDS|elsewhere|x"]

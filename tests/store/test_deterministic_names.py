@@ -21,18 +21,33 @@ from datapaths import SEED_PAPERS
 # order on names settles as "LLM Alignment". a1 mentions "zorblat tuning", which c1 defines, so a rerun
 # after a1 alone re-extracts a1 with c1: the resolver then saw a1's stored mention and its new one,
 # counted "LLM alignment" twice and named the entity after it.
-A1 = Paper(id="a1", title="Aligning Language Models with Feedback",
-           abstract="We study LLM alignment with preference data. Our method improves recall over zorblat tuning on AlpacaEval.")
-B1 = Paper(id="b1", title="Principled Decoding for LLM Alignment",
-           abstract="We propose QDec, a decoding method. QDec outperforms DPO on AlpacaEval.")
-C1 = Paper(id="c1", title="Zorblat Tuning for Retrieval",
-           abstract="We propose Zorblat Tuning (ZT), a parameter-efficient fine-tuning method. ZT outperforms LoRA on BEIR.")
+A1 = Paper(
+    id="a1",
+    title="Aligning Language Models with Feedback",
+    abstract="We study LLM alignment with preference data. Our method improves recall over zorblat tuning on AlpacaEval.",
+)
+B1 = Paper(
+    id="b1",
+    title="Principled Decoding for LLM Alignment",
+    abstract="We propose QDec, a decoding method. QDec outperforms DPO on AlpacaEval.",
+)
+C1 = Paper(
+    id="c1",
+    title="Zorblat Tuning for Retrieval",
+    abstract="We propose Zorblat Tuning (ZT), a parameter-efficient fine-tuning method. ZT outperforms LoRA on BEIR.",
+)
 CORPUS = [A1, B1, C1]
 # "SFT" spelled out two ways: two entities, neither of them named by the acronym they share
-SPARSE = Paper(id="s1", title="Sparse Adapters",
-               abstract="We propose sparse fine-tuning (SFT), a parameter-efficient method. SFT outperforms LoRA on GLUE.")
-SUPERVISED = Paper(id="s2", title="Instruction Data",
-                   abstract="Supervised fine-tuning (SFT) on instruction data improves LLaMA on MMLU.")
+SPARSE = Paper(
+    id="s1",
+    title="Sparse Adapters",
+    abstract="We propose sparse fine-tuning (SFT), a parameter-efficient method. SFT outperforms LoRA on GLUE.",
+)
+SUPERVISED = Paper(
+    id="s2",
+    title="Instruction Data",
+    abstract="Supervised fine-tuning (SFT) on instruction data improves LLaMA on MMLU.",
+)
 
 
 def _ingest(store: Store, papers: list[Paper], **options: object) -> None:

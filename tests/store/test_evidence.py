@@ -15,7 +15,9 @@ from kg.store.evidence import EvidencePool
 from kg.records import Paper
 
 RIVALS = ", ".join(f"Rival{i}Net" for i in range(90))  # within the names-per-sentence budget
-PAPER = Paper(id="e1", title="M0: a method", abstract=f"We propose M0. M0 outperforms {RIVALS} on ImageNet. It is fast.")
+PAPER = Paper(
+    id="e1", title="M0: a method", abstract=f"We propose M0. M0 outperforms {RIVALS} on ImageNet. It is fast."
+)
 
 
 def _evidence_ids(store: object) -> tuple[int, set[int]]:

@@ -78,7 +78,10 @@ def test_a_new_family_phrase_shows_in_the_family_aliases(
             ingest(store, [p for p, _ in part], [r for _, r in part])
     family = "Family:parameter efficient fine tuning"
     assert "Parameter-Efficient Fine-Tuning" in neo4j.graph().nodes[family]["aliases"]
-    assert neo4j.export(tmp_path / "n.json", "json").read_bytes() == embedded.export(tmp_path / "e.json", "json").read_bytes()
+    assert (
+        neo4j.export(tmp_path / "n.json", "json").read_bytes()
+        == embedded.export(tmp_path / "e.json", "json").read_bytes()
+    )
 
 
 def _piece(paper: str, mention: bool) -> KnowledgeGraph:
@@ -88,9 +91,20 @@ def _piece(paper: str, mention: bool) -> KnowledgeGraph:
     g.add_node("Entity:x", label="Method", key="x", name="X", aliases=["x-alias"] if mention else ["x-alias", "extra"])
     g.add_node("Entity:y", label="Method", key="y", name="Y", aliases=[])
     if mention:
-        g.add_edge(f"Paper:{paper}", "Entity:x", key=f"MENTIONS|{paper}", type="MENTIONS", paper=paper,
-                   surface="x-alias", aliases=[], vote="Method", declared=True)
-    g.add_edge("Entity:x", "Entity:y", key=f"OUTPERFORMS|{paper}|d", type="OUTPERFORMS", paper=paper, on=[], evidence="")
+        g.add_edge(
+            f"Paper:{paper}",
+            "Entity:x",
+            key=f"MENTIONS|{paper}",
+            type="MENTIONS",
+            paper=paper,
+            surface="x-alias",
+            aliases=[],
+            vote="Method",
+            declared=True,
+        )
+    g.add_edge(
+        "Entity:x", "Entity:y", key=f"OUTPERFORMS|{paper}|d", type="OUTPERFORMS", paper=paper, on=[], evidence=""
+    )
     return g
 
 
@@ -100,4 +114,7 @@ def test_an_entity_first_mentioned_later_gets_derived_aliases(neo4j: Neo4jStore,
         for store in (embedded, neo4j):
             store.upsert(piece)
     assert neo4j.graph().nodes["Entity:x"]["aliases"] == embedded.graph().nodes["Entity:x"]["aliases"]
-    assert neo4j.export(tmp_path / "n.json", "json").read_bytes() == embedded.export(tmp_path / "e.json", "json").read_bytes()
+    assert (
+        neo4j.export(tmp_path / "n.json", "json").read_bytes()
+        == embedded.export(tmp_path / "e.json", "json").read_bytes()
+    )

@@ -36,7 +36,9 @@ PAPERS = 2000
 PER_BATCH = 200
 KILL_AFTER = 2 * PER_BATCH  # papers committed before the kill
 PAPER_COUNT = "MATCH (p:Paper) RETURN count(p) AS n, count(DISTINCT p.id) AS ids"
-ORPHAN_CLAIMS = "MATCH ()-[r]->() WHERE r.paper IS NOT NULL AND NOT EXISTS { MATCH (:Paper {id: r.paper}) } RETURN count(r) AS n"
+ORPHAN_CLAIMS = (
+    "MATCH ()-[r]->() WHERE r.paper IS NOT NULL AND NOT EXISTS { MATCH (:Paper {id: r.paper}) } RETURN count(r) AS n"
+)
 HALF_PAPERS = "MATCH (p:Paper) WHERE NOT EXISTS { MATCH (p)-[:PROPOSES]->() } RETURN count(p) AS n"
 
 
@@ -52,11 +54,18 @@ class Server:
     def __init__(self, home: Path) -> None:
         self.home = home
         self.port = _free_port()
-        self.env = {**os.environ, "NEO4J_BOLT_PORT": str(self.port), "NEO4J_HTTP_PORT": "off", "KG_NEO4J_HOME": str(home)}
+        self.env = {
+            **os.environ,
+            "NEO4J_BOLT_PORT": str(self.port),
+            "NEO4J_HTTP_PORT": "off",
+            "KG_NEO4J_HOME": str(home),
+        }
         self.env.pop("KG_NEO4J_KEEP", None)
 
     def run(self, command: str) -> None:
-        done = subprocess.run([str(REPO / "scripts" / "neo4j"), command], env=self.env, capture_output=True, text=True, timeout=150)
+        done = subprocess.run(
+            [str(REPO / "scripts" / "neo4j"), command], env=self.env, capture_output=True, text=True, timeout=150
+        )
         assert done.returncode == 0, f"scripts/neo4j {command} failed:\n{done.stderr}"
 
     def kill(self) -> None:

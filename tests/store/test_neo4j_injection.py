@@ -14,14 +14,24 @@ from kg.records import Paper
 
 EVIL = "Evil'}) DETACH DELETE n //"
 NASTY = 'Na`s"ty {x: $y} \\ `) MATCH (m) DETACH DELETE m'
-PAPER = Paper(id="p'}) DETACH DELETE n //", title="A title with `backticks` and {braces} and 'quotes'", abstract='"}) RETURN 1 //')
+PAPER = Paper(
+    id="p'}) DETACH DELETE n //", title="A title with `backticks` and {braces} and 'quotes'", abstract='"}) RETURN 1 //'
+)
 RECORD = record(
     {
         "id": PAPER.id,
         "proposed": [{"name": EVIL, "aliases": [NASTY]}],
         "entities": [{"name": EVIL, "aliases": [NASTY]}, {"name": "LoRA"}, {"name": "Data'set`)", "type": "Dataset"}],
         "evaluated_on": ["Data'set`)"],
-        "outperforms": [{"winner": EVIL, "loser": "LoRA", "on": ["Data'set`)"], "metric": "F1' OR 1=1", "evidence": "'}]->() DELETE r //"}],
+        "outperforms": [
+            {
+                "winner": EVIL,
+                "loser": "LoRA",
+                "on": ["Data'set`)"],
+                "metric": "F1' OR 1=1",
+                "evidence": "'}]->() DELETE r //",
+            }
+        ],
     }
 )
 
@@ -41,7 +51,10 @@ def test_cypher_in_names_round_trips_unchanged(tmp_path: Path) -> None:
         claims = dict(outperformers(g, "LoRA"))[evil]
         assert [c["metric"] for c in claims] == ["F1' OR 1=1"] and claims[0]["evidence"] == "'}]->() DELETE r //"
         assert neo4j.stats() == embedded.stats()  # nothing deleted, nothing extra
-        assert neo4j.export(tmp_path / "n.json", "json").read_bytes() == embedded.export(tmp_path / "e.json", "json").read_bytes()
+        assert (
+            neo4j.export(tmp_path / "n.json", "json").read_bytes()
+            == embedded.export(tmp_path / "e.json", "json").read_bytes()
+        )
         assert neo4j.delete_paper(PAPER.id) and embedded.delete_paper(PAPER.id)
         assert neo4j.stats() == embedded.stats() and neo4j.stats()["nodes"]["Paper"] == 1
     finally:

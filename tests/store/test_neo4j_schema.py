@@ -12,9 +12,20 @@ from kg.errors import StoreError
 from kg.store import Neo4jStore, open_store
 from kg.store.neo4j.schema import apply_schema, init_db
 
-KEYS = {"Paper": "id", "Entity": "key", "Family": "key", "Method": "key", "Model": "key", "Dataset": "key",
-        "Benchmark": "key", "Task": "key", "Metric": "key"}
-SHOW_CONSTRAINTS = "SHOW CONSTRAINTS YIELD name, type, labelsOrTypes, properties RETURN name, type, labelsOrTypes, properties"
+KEYS = {
+    "Paper": "id",
+    "Entity": "key",
+    "Family": "key",
+    "Method": "key",
+    "Model": "key",
+    "Dataset": "key",
+    "Benchmark": "key",
+    "Task": "key",
+    "Metric": "key",
+}
+SHOW_CONSTRAINTS = (
+    "SHOW CONSTRAINTS YIELD name, type, labelsOrTypes, properties RETURN name, type, labelsOrTypes, properties"
+)
 SHOW_INDEXES = "SHOW INDEXES YIELD name, type, labelsOrTypes, properties, state RETURN name, type, labelsOrTypes, properties, state"
 
 
@@ -27,7 +38,9 @@ def store() -> Iterator[Neo4jStore]:
 
 def _schema(store: Neo4jStore) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
     driver = store._live()
-    constraints = sorted((r.data() for r in driver.execute_query(SHOW_CONSTRAINTS).records), key=lambda r: str(r["name"]))
+    constraints = sorted(
+        (r.data() for r in driver.execute_query(SHOW_CONSTRAINTS).records), key=lambda r: str(r["name"])
+    )
     indexes = sorted((r.data() for r in driver.execute_query(SHOW_INDEXES).records), key=lambda r: str(r["name"]))
     return constraints, indexes
 
@@ -65,16 +78,23 @@ def test_full_text_index_finds_entities_by_alias(store: Neo4jStore) -> None:
     from kg.pipeline import ingest
 
     ingest(store, [LORA_SB, SORA], [SB_RECORD, SORA_RECORD])
-    records = store._live().execute_query(
-        "CALL db.index.fulltext.queryNodes('entity_names', $q) YIELD node RETURN node.key AS key", q='"low-rank adaptation"'
-    ).records
+    records = (
+        store._live()
+        .execute_query(
+            "CALL db.index.fulltext.queryNodes('entity_names', $q) YIELD node RETURN node.key AS key",
+            q='"low-rank adaptation"',
+        )
+        .records
+    )
     assert "lora" in [r["key"] for r in records]
 
 
 def test_open_store_says_how_to_start_a_server(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NEO4J_URI", "bolt://127.0.0.1:1")
     monkeypatch.setenv("NEO4J_CONNECT_TIMEOUT", "2")
-    with pytest.raises(StoreError, match=r"^cannot reach Neo4j at bolt://127\.0\.0\.1:1: .*; start one with scripts/neo4j start$"):
+    with pytest.raises(
+        StoreError, match=r"^cannot reach Neo4j at bolt://127\.0\.0\.1:1: .*; start one with scripts/neo4j start$"
+    ):
         open_store("neo4j")
 
 

@@ -24,7 +24,11 @@ DEFINER = Paper(
     title="Zorblat Tuning for Retrieval",
     abstract="We propose Zorblat Tuning (ZT), a parameter-efficient fine-tuning method. ZT outperforms LoRA on BEIR.",
 )
-BYSTANDER = Paper(id="c-1", title="Image Classification at Scale", abstract="We train ResNet-50 on ImageNet and report top-1 accuracy.")
+BYSTANDER = Paper(
+    id="c-1",
+    title="Image Classification at Scale",
+    abstract="We train ResNet-50 on ImageNet and report top-1 accuracy.",
+)
 
 
 def _mentions(store: Store, paper: Paper) -> set[str]:

@@ -35,13 +35,17 @@ def test_ingesting_the_same_papers_again_changes_nothing(store: Store, tmp_path:
     assert store.stats()["nodes"]["Paper"] == 2
 
 
-def test_reingesting_a_changed_paper_replaces_only_its_claims(store: Store, make_store: MakeStore, tmp_path: Path) -> None:
+def test_reingesting_a_changed_paper_replaces_only_its_claims(
+    store: Store, make_store: MakeStore, tmp_path: Path
+) -> None:
     sora_before = edges_of(store.graph(), "seed-060")
     ingest(store, [LORA_SB], [SB_RECORD_V2])
     g = store.graph()
     assert edges_of(g, "seed-060") == sora_before
     assert "Entity:lora xs" not in g  # nothing supports it any more
-    assert [(u, v) for u, v, d in g.edges(data=True) if d["type"] == "OUTPERFORMS"] == [("Entity:lora sb", "Entity:lora")]
+    assert [(u, v) for u, v, d in g.edges(data=True) if d["type"] == "OUTPERFORMS"] == [
+        ("Entity:lora sb", "Entity:lora")
+    ]
     assert g.nodes["Entity:full fine tuning"]["label"] == "Task"  # its only vote changed
     assert g.nodes["Entity:lora"]["aliases"] == ["low-rank adaptation", "standard LoRA"]
     assert not any(d["type"] == "EXTENDS" and d["paper"] == "seed-050" for *_, d in g.edges(data=True))
@@ -80,11 +84,19 @@ def test_export_json_graphml_csv(store: Store, tmp_path: Path) -> None:
     g = store.graph()
     out = store.export(tmp_path / "out" / "graph.json", "json")
     data = json.loads(out.read_text(encoding="utf-8"))
-    again: KnowledgeGraph = nx.node_link_graph(data, directed=True, multigraph=True, edges="edges", name="node_id", source="from", target="to")  # type: ignore[assignment]
+    again: KnowledgeGraph = nx.node_link_graph(
+        data, directed=True, multigraph=True, edges="edges", name="node_id", source="from", target="to"
+    )  # type: ignore[assignment]
     assert sorted(again.edges(keys=True)) == sorted(g.edges(keys=True))
     assert again.nodes["Entity:lora"]["aliases"] == ["low-rank adaptation"]
     assert dict(again.nodes["Paper:seed-060"]) == {
-        "label": "Paper", "id": "seed-060", "title": SORA.title, "abstract": "…", "authors": [], "url": SORA.url, "kind": "method",
+        "label": "Paper",
+        "id": "seed-060",
+        "title": SORA.title,
+        "abstract": "…",
+        "authors": [],
+        "url": SORA.url,
+        "kind": "method",
         "content_hash": content_hash(SORA),
     }
 
@@ -137,7 +149,11 @@ def test_the_stored_graph_answers_the_oracle(store: Store) -> None:
     winners = outperformers(g, "LoRA", family="PEFT")
     assert [w for w, _ in winners] == ["Entity:hydra", "Entity:lora sb"]
     claim = winners[1][1][0]
-    assert claim["paper"] == "seed-050" and claim["type"] == "OUTPERFORMS" and claim["key"].startswith("OUTPERFORMS|seed-050|")
+    assert (
+        claim["paper"] == "seed-050"
+        and claim["type"] == "OUTPERFORMS"
+        and claim["key"].startswith("OUTPERFORMS|seed-050|")
+    )
     assert claim["evidence"] == "our approach exceeds the performance of standard LoRA"
     assert outperformers(g, "LoRA", family="dense retrieval") == []
     assert outperformers(g, "LoRA-XS") == [("Entity:lora sb", outperformers(g, "LoRA-XS")[0][1])]

@@ -35,7 +35,13 @@ def test_saved_graph_reopens_identically(store: EmbeddedStore) -> None:
     again = EmbeddedStore(path.parent)
     assert nx.to_dict_of_dicts(again.graph()) == before
     assert dict(again.graph().nodes["Paper:seed-060"]) == {
-        "label": "Paper", "id": "seed-060", "title": SORA.title, "abstract": "…", "authors": [], "url": SORA.url, "kind": "method",
+        "label": "Paper",
+        "id": "seed-060",
+        "title": SORA.title,
+        "abstract": "…",
+        "authors": [],
+        "url": SORA.url,
+        "kind": "method",
         "content_hash": content_hash(SORA),
     }
     data = json.loads(path.read_text(encoding="utf-8"))

@@ -17,8 +17,11 @@ from kg.store.tempfiles import STALE_TEMP_SECONDS, sweep_stale
 from kg.records import ExtractionRecord, Paper
 
 PAPER = Paper(id="p1", title="LoRA-Q: quantised adapters", abstract="We propose LoRA-Q. LoRA-Q outperforms LoRA.")
-RECORD = ExtractionRecord(id="p1", entities=[{"name": "LoRA-Q"}, {"name": "LoRA"}],
-                          outperforms=[{"winner": "LoRA-Q", "loser": "LoRA", "evidence": "LoRA-Q outperforms LoRA."}])
+RECORD = ExtractionRecord(
+    id="p1",
+    entities=[{"name": "LoRA-Q"}, {"name": "LoRA"}],
+    outperforms=[{"winner": "LoRA-Q", "loser": "LoRA", "evidence": "LoRA-Q outperforms LoRA."}],
+)
 
 # A save through the real write path, killed (SIGKILL: no cleanup runs) after writing half the file.
 KILLED_SAVE = textwrap.dedent(
@@ -78,7 +81,9 @@ def test_the_next_save_removes_what_a_killed_save_left(tmp_path: Path) -> None:
 def test_a_live_writers_file_is_left_alone_until_it_dies(tmp_path: Path) -> None:
     target = tmp_path / "graph.json"
     theirs = tmp_path / ".graph.json.livewriter.tmp"
-    with subprocess.Popen([sys.executable, "-c", LIVE_WRITER, str(theirs)], stdout=subprocess.PIPE, text=True) as writer:
+    with subprocess.Popen(
+        [sys.executable, "-c", LIVE_WRITER, str(theirs)], stdout=subprocess.PIPE, text=True
+    ) as writer:
         try:
             assert writer.stdout is not None and writer.stdout.readline().strip() == "holding"
             _age(theirs, 3600)

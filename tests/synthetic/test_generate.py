@@ -24,10 +24,17 @@ def test_papers_have_the_documented_shape() -> None:
         assert phrase and gold.proposed[0].name == name
         assert 4 <= len(_SENTENCE_END.split(paper.abstract)) <= 8
         entities = {e.name for e in gold.entities}
-        referenced = {*gold.baselines, *gold.evaluated_on, *gold.tasks, *gold.metrics,
-                      *(m for m, _ in gold.is_a), *(n for pair in gold.extends for n in pair),
-                      *(o.winner for o in gold.outperforms), *(o.loser for o in gold.outperforms if not o.loser_generic),
-                      *(n for c in gold.comparable for n in (c.a, c.b))}
+        referenced = {
+            *gold.baselines,
+            *gold.evaluated_on,
+            *gold.tasks,
+            *gold.metrics,
+            *(m for m, _ in gold.is_a),
+            *(n for pair in gold.extends for n in pair),
+            *(o.winner for o in gold.outperforms),
+            *(o.loser for o in gold.outperforms if not o.loser_generic),
+            *(n for c in gold.comparable for n in (c.a, c.b)),
+        }
         assert referenced <= entities, paper.id
         for claim in [*gold.outperforms, *gold.comparable]:
             assert claim.evidence in paper.abstract

@@ -10,7 +10,7 @@ def test_method_names_are_distinct_name_shaped_and_unknown() -> None:
     space = len(PREFIXES) * len(INFIXES) * len(CORES)
     names = [method_name(k, offset=123) for k in range(space + 500)]
     assert len(set(names)) == len(names)
-    assert all(is_name_shaped(n) and not is_known(n) for n in names[:: 7])
+    assert all(is_name_shaped(n) and not is_known(n) for n in names[::7])
     assert names[space].endswith("-2")  # past the space, a version suffix keeps names distinct
 
 

@@ -23,8 +23,16 @@ def test_fit_learns_a_separable_toy_problem_and_round_trips(tmp_path: Path) -> N
 
 
 def test_the_shipped_model_gives_a_distribution_over_every_class() -> None:
-    candidate = Candidate("LoRA", ("LoRA",), "Low-Rank Adaptation", (("we fine-tune with ", " on GLUE"),),
-                          ("acronym",), "Method", "Method", False)
+    candidate = Candidate(
+        "LoRA",
+        ("LoRA",),
+        "Low-Rank Adaptation",
+        (("we fine-tune with ", " on GLUE"),),
+        ("acronym",),
+        "Method",
+        "Method",
+        False,
+    )
     probs = load_typer().probabilities(candidate)
     assert set(probs) == set(CLASSES) and sum(probs.values()) == pytest.approx(1.0)
     assert max(probs, key=probs.__getitem__) == "Method"

@@ -13,10 +13,15 @@ def _candidate(name: str, *surfaces: str) -> Candidate:
 
 
 def test_labels_match_any_surface_through_the_scorers_normalisation() -> None:
-    gold = ExtractionRecord(id="p", title="t", entities=[
-        Entity(name="LoRA", aliases=["low-rank adaptation"], type="Method"),
-        Entity(name="Prompt Tuning", aliases=[], type="Method"), Entity(name="MS MARCO", aliases=[], type="Dataset"),
-    ])
+    gold = ExtractionRecord(
+        id="p",
+        title="t",
+        entities=[
+            Entity(name="LoRA", aliases=["low-rank adaptation"], type="Method"),
+            Entity(name="Prompt Tuning", aliases=[], type="Method"),
+            Entity(name="MS MARCO", aliases=[], type="Dataset"),
+        ],
+    )
     types = gold_types(gold)
     assert label_of(_candidate("Low-Rank Adaptations"), types) == "Method"
     assert label_of(_candidate("MS-MARCO"), types) == "Dataset"

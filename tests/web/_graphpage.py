@@ -42,8 +42,9 @@ def click_element(page: Any, element_id: str) -> None:
 
 def clear_edges(page: Any, edge_type: str, margin: float = 22.0) -> list[dict[str, Any]]:
     """Drawn edges of ``edge_type`` whose midpoint is inside the view and away from every node (safe to click)."""
-    return list(page.evaluate(
-        """([type, margin]) => {
+    return list(
+        page.evaluate(
+            """([type, margin]) => {
              const cy = window.kgExplorer.cy;
              const w = cy.width(), h = cy.height();
              return cy.edges(`[type = "${type}"]`).filter((e) => e.visible()).map((e) => {
@@ -56,8 +57,9 @@ def clear_edges(page: Any, edge_type: str, margin: float = 22.0) -> list[dict[st
                return nearNode || !inside ? null : e.data();
              }).filter(Boolean);
            }""",
-        [edge_type, margin],
-    ))
+            [edge_type, margin],
+        )
+    )
 
 
 def graphql(url: str, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:

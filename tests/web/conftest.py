@@ -20,7 +20,18 @@ from typing import Any
 
 import pytest
 
-from _webkit import CHROMIUM, CHROMIUM_ARGS, REPO, STORE_KINDS, Offline, Server, artifacts_dir, kg, start_server, wipe_neo4j
+from _webkit import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    REPO,
+    STORE_KINDS,
+    Offline,
+    Server,
+    artifacts_dir,
+    kg,
+    start_server,
+    wipe_neo4j,
+)
 
 VENDOR = REPO / "kg" / "web" / "static" / "vendor"
 
@@ -53,7 +64,8 @@ def store_kind(request: pytest.FixtureRequest) -> str:
 @pytest.fixture(scope="session")
 def _sample_serve(store_kind: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     assert (VENDOR / "cytoscape.esm.min.js").is_file() and (VENDOR / "cypher-editor.js").is_file(), (
-        "the pages' JS libraries are missing: run scripts/build-web")
+        "the pages' JS libraries are missing: run scripts/build-web"
+    )
     data_dir = tmp_path_factory.mktemp(f"web-sample-{store_kind}")
     if store_kind == "embedded":
         kg("ingest", "--data-dir", str(data_dir))

@@ -42,7 +42,9 @@ def type_query(page: Any, query: str, params: str = "{}") -> None:
 
 def run_with_keys(page: Any) -> None:
     page.keyboard.press("Control+Enter")
-    page.wait_for_function("document.body.dataset.state === 'ready' && (document.querySelector('table.results') || document.querySelector('#console-error') || document.querySelector('.empty'))")
+    page.wait_for_function(
+        "document.body.dataset.state === 'ready' && (document.querySelector('table.results') || document.querySelector('#console-error') || document.querySelector('.empty'))"
+    )
 
 
 def test_a_read_query_shows_a_table_and_a_graph(page: Any, sample_server: Server) -> None:
@@ -57,7 +59,9 @@ def test_a_read_query_shows_a_table_and_a_graph(page: Any, sample_server: Server
     run_with_keys(page)
     assert page.locator("table.results thead th").all_inner_texts() == ["m", "r", "n"]
     assert page.locator("table.results tbody tr").count() == 5
-    assert page.locator("table.results .cell-node").count() == 10 and page.locator("table.results .cell-rel").count() == 5
+    assert (
+        page.locator("table.results .cell-node").count() == 10 and page.locator("table.results .cell-rel").count() == 5
+    )
     assert page.locator("#meta").inner_text().startswith("5 rows")
     page.click("#tab-graph")
     page.wait_for_function("Number(document.body.dataset.graphNodes) > 0")

@@ -19,7 +19,9 @@ def open_lora(page: Any, server: Server) -> None:
     page.goto(f"{server.url}/")
     wait_ready(page)
     page.fill("#search", "lora")
-    choice = page.locator("#suggestions li").filter(has=page.locator(".suggestion-name", has_text=re.compile(r"^LoRA$")))
+    choice = page.locator("#suggestions li").filter(
+        has=page.locator(".suggestion-name", has_text=re.compile(r"^LoRA$"))
+    )
     choice.wait_for()
     assert "LoRA-SB" in page.locator("#suggestions").inner_text()  # suggestions by name, not only exact matches
     choice.click()
@@ -35,7 +37,8 @@ def test_search_draws_the_neighbourhood_and_a_claim_edge_shows_its_evidence(page
     for claim in expected:  # every claim over LoRA is drawn as an edge into it
         assert page.evaluate(
             "([w]) => window.kgExplorer.cy.edges(`[type = 'OUTPERFORMS'][target = 'Entity:lora']`).some(e => e.data('source') === w)",
-            [claim["winner"]["id"]])
+            [claim["winner"]["id"]],
+        )
     assert page.locator("#panel .panel-title").inner_text() == "LoRA"
 
     edge = next(e for e in clear_edges(page, "OUTPERFORMS") if e["target"] == "Entity:lora")
@@ -51,7 +54,8 @@ def test_clicking_a_node_expands_it(page: Any, sample_server: Server) -> None:
     open_lora(page, sample_server)
     before = node_count(page)
     paper = page.evaluate(
-        "window.kgExplorer.cy.nodes(\"[label = 'Paper']\").filter(n => !n.hasClass('expanded')).map(n => n.id())[0]")
+        "window.kgExplorer.cy.nodes(\"[label = 'Paper']\").filter(n => !n.hasClass('expanded')).map(n => n.id())[0]"
+    )
     click_element(page, paper)
     page.wait_for_function(f"window.kgExplorer.cy.getElementById({json.dumps(paper)}).hasClass('expanded')")
     wait_ready(page)
@@ -69,11 +73,14 @@ def test_filters_hide_a_label_and_a_relationship_type(page: Any, sample_server: 
     assert page.evaluate("window.kgExplorer.cy.nodes(':visible').length") > 0
     page.locator(".legend-row[data-name='Paper'] input").check()
     page.wait_for_function(
-        "window.kgExplorer.cy.nodes(':visible').filter(n => n.data('label') === 'Paper').length > 0", timeout=5_000)
+        "window.kgExplorer.cy.nodes(':visible').filter(n => n.data('label') === 'Paper').length > 0", timeout=5_000
+    )
 
 
 def test_family_beats_view(page: Any, sample_server: Server) -> None:
-    expected = graphql(sample_server.url, '{ methods(filter: {family: "PEFT", beats: "LoRA"}) { edges { node { id name } } } }')
+    expected = graphql(
+        sample_server.url, '{ methods(filter: {family: "PEFT", beats: "LoRA"}) { edges { node { id name } } } }'
+    )
     winners = {e["node"]["id"]: e["node"]["name"] for e in expected["methods"]["edges"]}
     assert winners, "the sample graph should have PEFT methods beating LoRA"
     page.goto(f"{sample_server.url}/")
@@ -83,9 +90,15 @@ def test_family_beats_view(page: Any, sample_server: Server) -> None:
     page.click("#beats-form button[type=submit]")
     page.locator("#beats-title").wait_for()
     wait_ready(page)
-    assert page.locator("#beats-title").inner_text().startswith(f"{len(winners)} in parameter-efficient fine-tuning beat LoRA")
+    assert (
+        page.locator("#beats-title")
+        .inner_text()
+        .startswith(f"{len(winners)} in parameter-efficient fine-tuning beat LoRA")
+    )
     assert set(page.locator(".beats-list li").all_inner_texts()) == set(winners.values())
-    drawn = page.evaluate("window.kgExplorer.cy.edges(\"[type = 'OUTPERFORMS'][target = 'Entity:lora']\").map(e => e.data('source'))")
+    drawn = page.evaluate(
+        "window.kgExplorer.cy.edges(\"[type = 'OUTPERFORMS'][target = 'Entity:lora']\").map(e => e.data('source'))"
+    )
     assert set(drawn) == set(winners)
     assert "family=PEFT" in page.url and "beats=LoRA" in page.url
 

@@ -15,8 +15,11 @@ CLICK_BOUND_S = 5.0
 
 def frame_ms(page: Any) -> float:
     """How long the page takes to produce its next two animation frames (a blocked main thread shows here)."""
-    return float(page.evaluate(
-        "() => new Promise(r => { const t = performance.now(); requestAnimationFrame(() => requestAnimationFrame(() => r(performance.now() - t))); })"))
+    return float(
+        page.evaluate(
+            "() => new Promise(r => { const t = performance.now(); requestAnimationFrame(() => requestAnimationFrame(() => r(performance.now() - t))); })"
+        )
+    )
 
 
 def test_a_thousand_node_view_stays_interactive(page: Any, large_server: Server) -> None:
@@ -34,7 +37,8 @@ def test_a_thousand_node_view_stays_interactive(page: Any, large_server: Server)
     click_element(page, node)
     page.wait_for_function(
         "(id) => window.kgExplorer.cy.getElementById(id).selected() && document.querySelector('#panel .panel-title')",
-        arg=node)
+        arg=node,
+    )
     click_s = time.perf_counter() - started
     wait_ready(page, timeout_ms=int(LOAD_BOUND_S * 1000))
     assert node_count(page) >= NODES
@@ -49,7 +53,9 @@ def test_a_thousand_node_view_stays_interactive(page: Any, large_server: Server)
     drag_s = time.perf_counter() - started
     pan_after = page.evaluate("window.kgExplorer.cy.pan()")
     after_frame = frame_ms(page)
-    print(f"\n1,000-node view: loaded and laid out in {loaded_s:.2f} s; first frames {first_frame:.0f} ms; "
-          f"click to selection {click_s:.2f} s; drag {drag_s:.2f} s; frames after {after_frame:.0f} ms")
+    print(
+        f"\n1,000-node view: loaded and laid out in {loaded_s:.2f} s; first frames {first_frame:.0f} ms; "
+        f"click to selection {click_s:.2f} s; drag {drag_s:.2f} s; frames after {after_frame:.0f} ms"
+    )
     assert pan_after != pan_before, "dragging the background should pan the view"
     assert loaded_s < LOAD_BOUND_S and click_s < CLICK_BOUND_S

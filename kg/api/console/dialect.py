@@ -77,15 +77,13 @@ def to_grand_cypher(query: str, params: Mapping[str, Any]) -> str:
         tokens = tokens[:-1]
     missing = sorted({_param_name(t) for t in tokens if t.kind == "param"} - set(params))
     if missing:
-        raise CypherParamsError(
-            "no value given for " + ", ".join(f"${m}" for m in missing) + ' (set it in Parameters, e.g. {"'
-            + missing[0] + '": "LoRA"})'
-        )
+        names = ", ".join(f"${m}" for m in missing)
+        raise CypherParamsError(f'no value given for {names} (set it in Parameters, e.g. {{"{missing[0]}": "LoRA"}})')
     out: list[str] = []
     end = 0
     for i, token in enumerate(tokens):
-        gap = query[end:token.start]
-        out.append(gap if not gap or gap.isspace() else " " + "\n" * gap.count("\n"))  # a comment goes, its line breaks stay
+        gap = query[end : token.start]
+        out.append(gap if not gap or gap.isspace() else " " + "\n" * gap.count("\n"))  # a comment: its line breaks stay
         if token.kind == "param":
             out.append(literal(_param_name(token), params[_param_name(token)]))
         elif token.kind == "string":

@@ -50,9 +50,18 @@ def memory_cap_mb(graph_path: Path) -> int:
         size_mb = 0
     return max(2048, 1024 + 25 * size_mb)
 
+
 _ERRORS: dict[str, type[CypherError]] = {
     cls.kind: cls
-    for cls in (CypherRefused, CypherSyntaxError, CypherParamsError, CypherTimeout, CypherUnavailable, CypherMemory, CypherBusy)
+    for cls in (
+        CypherRefused,
+        CypherSyntaxError,
+        CypherParamsError,
+        CypherTimeout,
+        CypherUnavailable,
+        CypherMemory,
+        CypherBusy,
+    )
 }
 
 
@@ -61,11 +70,17 @@ class _Worker:
 
     def __init__(self, memory_mb: int) -> None:
         ours, theirs = socket.socketpair()
-        env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(PACKAGE_ROOT), os.environ.get("PYTHONPATH")]))}
+        env = {
+            **os.environ,
+            "PYTHONPATH": os.pathsep.join(filter(None, [str(PACKAGE_ROOT), os.environ.get("PYTHONPATH")])),
+        }
         with theirs:
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "kg.api.console.worker", str(theirs.fileno()), str(memory_mb)],
-                pass_fds=[theirs.fileno()], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, env=env,
+                pass_fds=[theirs.fileno()],
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                env=env,
             )
         self.conn = Connection(ours.detach())
         # stopped when dropped or when the server exits, so no worker outlives it
@@ -137,8 +152,13 @@ class EmbeddedCypher:
             self._lock.release()
         if reply[0] == "ok":
             body = reply[1]
-            return CypherResult(columns=body["columns"], rows=body["rows"], nodes=body["graph"]["nodes"],
-                                edges=body["graph"]["edges"], truncated=body["truncated"])
+            return CypherResult(
+                columns=body["columns"],
+                rows=body["rows"],
+                nodes=body["graph"]["nodes"],
+                edges=body["graph"]["edges"],
+                truncated=body["truncated"],
+            )
         _, kind, message = reply
         raise _ERRORS.get(kind, CypherError)(message)
 

@@ -45,8 +45,14 @@ class CypherEndpoint:
         self.slots = slots or ConsoleSlots()
 
     def info(self) -> dict[str, Any]:
-        return {"engine": self.runner.engine, "subset": self.runner.subset, "rowCap": self.runner.row_cap,
-                "timeoutS": self.runner.timeout_s, "readOnly": True, "slots": self.slots.slots}
+        return {
+            "engine": self.runner.engine,
+            "subset": self.runner.subset,
+            "rowCap": self.runner.row_cap,
+            "timeoutS": self.runner.timeout_s,
+            "readOnly": True,
+            "slots": self.slots.slots,
+        }
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         response = await self.respond(Request(scope, receive))

@@ -40,14 +40,38 @@ MAX_RANGE = 100_000
 
 FIRST_CLAUSES = frozenset({"MATCH", "OPTIONAL", "WITH", "UNWIND", "RETURN", "CALL"})
 WRITE_CLAUSES = frozenset({"CREATE", "INSERT", "MERGE", "SET", "DELETE", "DETACH", "REMOVE", "FOREACH"})
-COMMANDS = frozenset({
-    "DROP", "ALTER", "GRANT", "DENY", "REVOKE", "RENAME", "SHOW", "TERMINATE", "USE", "ENABLE", "DEALLOCATE",
-    "REALLOCATE", "DRYRUN", "EXPLAIN", "PROFILE", "CYPHER",
-})
-ALLOWED_PROCEDURES = frozenset({
-    "db.labels", "db.relationshipTypes", "db.propertyKeys", "db.schema.visualization", "db.schema.nodeTypeProperties",
-    "db.schema.relTypeProperties", "db.index.fulltext.queryNodes", "db.index.fulltext.queryRelationships",
-})
+COMMANDS = frozenset(
+    {
+        "DROP",
+        "ALTER",
+        "GRANT",
+        "DENY",
+        "REVOKE",
+        "RENAME",
+        "SHOW",
+        "TERMINATE",
+        "USE",
+        "ENABLE",
+        "DEALLOCATE",
+        "REALLOCATE",
+        "DRYRUN",
+        "EXPLAIN",
+        "PROFILE",
+        "CYPHER",
+    }
+)
+ALLOWED_PROCEDURES = frozenset(
+    {
+        "db.labels",
+        "db.relationshipTypes",
+        "db.propertyKeys",
+        "db.schema.visualization",
+        "db.schema.nodeTypeProperties",
+        "db.schema.relTypeProperties",
+        "db.index.fulltext.queryNodes",
+        "db.index.fulltext.queryRelationships",
+    }
+)
 """Procedures that only read the graph (no file, network, configuration, connection or transaction access)."""
 
 LINE_TERMINATORS = re.compile("\r\n|[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
@@ -166,9 +190,13 @@ def _refusal(tokens: list[Token], i: int) -> CypherRefused | None:
     """Why the keyword at ``i`` is refused, or None when it only reads."""
     word, following, where = tokens[i].upper, _next_word(tokens, i), tokens[i].where
     if word == "REDUCE" and _calls(tokens, i):
-        return _too_big("reduce() is refused: Neo4j cannot stop a reduce() once it runs, whatever the time limit", where)
+        return _too_big(
+            "reduce() is refused: Neo4j cannot stop a reduce() once it runs, whatever the time limit", where
+        )
     if word == "RANGE" and _calls(tokens, i) and _range_size(tokens, i) > MAX_RANGE:
-        return _too_big(f"range() over more than {MAX_RANGE:,} numbers is refused: Neo4j cannot stop such a loop", where)
+        return _too_big(
+            f"range() over more than {MAX_RANGE:,} numbers is refused: Neo4j cannot stop such a loop", where
+        )
     reason = _write_or_command(word, following, tokens, i)
     return _refuse(reason, where) if reason is not None else None
 
@@ -209,8 +237,10 @@ def _too_big(reason: str, where: str) -> CypherRefused:
 
 def _check_size(tokens: list[Token]) -> None:
     if len(tokens) > MAX_TOKENS:
-        raise _too_big(f"the query has {len(tokens)} tokens, more than the {MAX_TOKENS} the console takes",
-                      tokens[MAX_TOKENS].where)
+        raise _too_big(
+            f"the query has {len(tokens)} tokens, more than the {MAX_TOKENS} the console takes",
+            tokens[MAX_TOKENS].where,
+        )
     depth = 0
     for token in tokens:
         if token.kind != "symbol":
@@ -243,8 +273,10 @@ def _text_for_store(query: str) -> str:
 def guard(query: str) -> str:
     """The text the store may run for ``query``; ``CypherRefused`` naming the first rule it breaks."""
     if len(query) > MAX_QUERY_CHARS:
-        raise _too_big(f"the query has {len(query)} characters, more than the {MAX_QUERY_CHARS} the console takes",
-                      "line 1, column 1")
+        raise _too_big(
+            f"the query has {len(query)} characters, more than the {MAX_QUERY_CHARS} the console takes",
+            "line 1, column 1",
+        )
     text = normalise(query)
     tokens = tokenize(text)
     _check_size(tokens)
@@ -256,6 +288,8 @@ def guard(query: str) -> str:
     first = tokens[0] if tokens else None
     if first is None or first.kind != "word" or first.upper not in FIRST_CLAUSES:
         found = f"{first.text!r}" if first is not None else "nothing"
-        raise _refuse(f"a query starts with MATCH, OPTIONAL MATCH, WITH, UNWIND, RETURN or CALL, not {found}",
-                      first.where if first is not None else "line 1, column 1")
+        raise _refuse(
+            f"a query starts with MATCH, OPTIONAL MATCH, WITH, UNWIND, RETURN or CALL, not {found}",
+            first.where if first is not None else "line 1, column 1",
+        )
     return _text_for_store(text)

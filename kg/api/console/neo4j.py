@@ -110,7 +110,9 @@ def _translate(error: Neo4jError | DriverError, timeout_s: float) -> CypherError
     if "AccessMode" in code or "Forbidden" in code or "WriteOnReadOnlyAccessDatabase" in code:
         return CypherRefused(f"the console is read-only and Neo4j refused a write: {message}")
     if "TransactionTimedOut" in code or "Terminated" in code:
-        return CypherTimeout(f"the query ran longer than {timeout_s:g} s and was stopped; add a LIMIT or narrow the MATCH")
+        return CypherTimeout(
+            f"the query ran longer than {timeout_s:g} s and was stopped; add a LIMIT or narrow the MATCH"
+        )
     if "ParameterMissing" in code or "ParameterNotProvided" in code:
         return CypherParamsError(message)
     if "Syntax" in code or isinstance(error, ClientError):
@@ -127,7 +129,11 @@ class Neo4jCypher:
     subset = "full Cypher 5, read-only: MATCH, OPTIONAL MATCH, WITH, UNWIND, RETURN, CALL { } subqueries, functions"
 
     def __init__(
-        self, driver: Callable[[], Driver], database: str | None = None, row_cap: int = ROW_CAP, timeout_s: float = TIMEOUT_S
+        self,
+        driver: Callable[[], Driver],
+        database: str | None = None,
+        row_cap: int = ROW_CAP,
+        timeout_s: float = TIMEOUT_S,
     ) -> None:
         """``driver`` hands out the shared driver (``Neo4jReadsFactory.driver``: it checks the server answers)."""
         self._driver = driver
@@ -140,10 +146,13 @@ class Neo4jCypher:
         """Terminate the transactions carrying ``tag`` (the watchdog; errors only mean there is nothing to stop)."""
         try:
             with driver.session(database=self.database) as session:
-                ids = [r["id"] for r in session.run(
-                    "SHOW TRANSACTIONS YIELD transactionId AS id, metaData WHERE metaData[$key] = $tag RETURN id",
-                    {"key": TAG, "tag": tag},
-                )]
+                ids = [
+                    r["id"]
+                    for r in session.run(
+                        "SHOW TRANSACTIONS YIELD transactionId AS id, metaData WHERE metaData[$key] = $tag RETURN id",
+                        {"key": TAG, "tag": tag},
+                    )
+                ]
                 if ids:
                     session.run("TERMINATE TRANSACTIONS $ids", {"ids": ids}).consume()
         except (Neo4jError, DriverError, OSError):
@@ -191,8 +200,9 @@ class Neo4jCypher:
             collector.add(row)
         by_id = {v["id"]: v for v in cells.nodes.values()}
         graph_nodes, graph_edges = collector.graph(by_id.get)
-        return CypherResult(columns=columns, rows=rows, nodes=graph_nodes, edges=graph_edges,
-                            truncated=len(records) > self.row_cap)
+        return CypherResult(
+            columns=columns, rows=rows, nodes=graph_nodes, edges=graph_edges, truncated=len(records) > self.row_cap
+        )
 
 
 def _seen_nodes(value: Any, cells: _Cells) -> None:

@@ -16,7 +16,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
-from kg.api.console.errors import CypherError, CypherParamsError, CypherRefused, CypherSyntaxError, CypherTimeout, CypherUnavailable
+from kg.api.console.errors import (
+    CypherError,
+    CypherParamsError,
+    CypherRefused,
+    CypherSyntaxError,
+    CypherTimeout,
+    CypherUnavailable,
+)
 from kg.api.console.guard import guard
 from kg.api.console.params import check_params
 
@@ -27,8 +34,17 @@ TIMEOUT_S = 10.0
 """A query still running after this many seconds is stopped."""
 
 __all__ = [
-    "ROW_CAP", "TIMEOUT_S", "CypherError", "CypherParamsError", "CypherRefused", "CypherResult", "CypherRunner",
-    "CypherSyntaxError", "CypherTimeout", "CypherUnavailable", "read_only",
+    "ROW_CAP",
+    "TIMEOUT_S",
+    "CypherError",
+    "CypherParamsError",
+    "CypherRefused",
+    "CypherResult",
+    "CypherRunner",
+    "CypherSyntaxError",
+    "CypherTimeout",
+    "CypherUnavailable",
+    "read_only",
 ]
 
 

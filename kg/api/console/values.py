@@ -35,8 +35,14 @@ def node_value(node_id: str, labels: Iterable[str], properties: Mapping[str, Any
 def relationship_value(
     rel_id: str, rel_type: str, start: str, end: str, properties: Mapping[str, Any]
 ) -> dict[str, Any]:
-    return {"kind": "relationship", "id": rel_id, "type": rel_type, "start": start, "end": end,
-            "properties": plain(properties)}
+    return {
+        "kind": "relationship",
+        "id": rel_id,
+        "type": rel_type,
+        "start": start,
+        "end": end,
+        "properties": plain(properties),
+    }
 
 
 def path_value(nodes: list[dict[str, Any]], relationships: list[dict[str, Any]]) -> dict[str, Any]:
@@ -76,7 +82,9 @@ class GraphCollector:
         ends = (end for edge in self.edges.values() for end in (edge["start"], edge["end"]))
         return sorted({end for end in ends if end not in self.nodes})
 
-    def graph(self, lookup: Callable[[str], dict[str, Any] | None]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    def graph(
+        self, lookup: Callable[[str], dict[str, Any] | None]
+    ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         """Nodes and edges to draw; ``lookup`` fetches the node values for ends no cell held."""
         for node_id in self.missing_ends():
             node = lookup(node_id)

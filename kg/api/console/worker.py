@@ -92,8 +92,11 @@ def cell(graph: KnowledgeGraph, value: Any) -> Any:
         return _edge(value)
     if isinstance(value, dict) and value and all(_is_edge(v) for v in value.values()):
         return [_edge(v) for v in value.values()]  # parallel edges of a multigraph, by key
-    if isinstance(value, list) and len(value) % 2 == 1 and len(value) > 1 and all(
-        isinstance(v, str) and v in graph for v in value[::2]
+    if (
+        isinstance(value, list)
+        and len(value) % 2 == 1
+        and len(value) > 1
+        and all(isinstance(v, str) and v in graph for v in value[::2])
     ):  # a path: node id, {key: edge}, node id, …
         nodes = [_node(graph, v) for v in value[::2]]
         relationships = [edge for hop in value[1::2] for edge in (cell(graph, hop) or [])]
@@ -188,8 +191,14 @@ def serve(conn: Connection, memory_mb: int = 0) -> None:
             conn.send(("error", CypherUnavailable.kind, str(error)))
         except MemoryError:
             graph_file = GraphFile()  # drop what can be dropped so the answer can be sent
-            conn.send(("error", CypherMemory.kind, f"the query needed more than the console's {memory_mb} MB of "
-                       "memory and was stopped; add a LIMIT or narrow the MATCH"))
+            conn.send(
+                (
+                    "error",
+                    CypherMemory.kind,
+                    f"the query needed more than the console's {memory_mb} MB of "
+                    "memory and was stopped; add a LIMIT or narrow the MATCH",
+                )
+            )
             return
 
 

@@ -73,8 +73,11 @@ def split_ids(ids: Iterable[str]) -> dict[str, list[str]]:
 def _end(node: str) -> dict[str, str | None]:
     """One path end as the shortest-path query takes it (the key under its kind, None elsewhere)."""
     split = split_ids([node])
-    return {"paper": next(iter(split["papers"]), None), "entity": next(iter(split["entities"]), None),
-            "family": next(iter(split["families"]), None)}
+    return {
+        "paper": next(iter(split["papers"]), None),
+        "entity": next(iter(split["entities"]), None),
+        "family": next(iter(split["families"]), None),
+    }
 
 
 def _record(labels: Iterable[str], props: Mapping[str, Any]) -> NodeRecord:
@@ -121,8 +124,12 @@ def _labels(labels: Collection[str]) -> list[str]:
 def _link(link: Link) -> dict[str, Any]:
     """A link as reads_related.cypher takes it: the node's key under its kind, types, which directions."""
     node, types, direction = link
-    return {**_end(node), "types": sorted(types) if types is not None else None,
-            "outgoing": direction in ("out", "both"), "incoming": direction in ("in", "both")}
+    return {
+        **_end(node),
+        "types": sorted(types) if types is not None else None,
+        "outgoing": direction in ("out", "both"),
+        "incoming": direction in ("in", "both"),
+    }
 
 
 def _cursor(start: tuple[str, ...] | None) -> list[str] | None:
@@ -168,11 +175,18 @@ class Neo4jReads:
 
     def _lookup(self, requests: list[NameRequest]) -> dict[NameRequest, NodeRecord | None]:
         """Every request's node, from one query for the candidates of all names, ranked here."""
-        asked = sorted({(entity_key(name), match_key(name), tuple(_labels(labels or NAMED_LABELS))) for name, labels in requests})
+        asked = sorted(
+            {(entity_key(name), match_key(name), tuple(_labels(labels or NAMED_LABELS))) for name, labels in requests}
+        )
         targets = sorted({t for _, t, ls in asked if t and set(ls) - {FAMILY}})
-        rows = self._run("reads_lookup", requests=[{"key": k, "target": t, "labels": list(ls)} for k, t, ls in asked],
-                         entity_query=_lucene_terms(targets))
-        nodes = {r.id: (r, int(row["mentions"])) for row in _present(rows) for r in [_record(row["labels"], row["props"])]}
+        rows = self._run(
+            "reads_lookup",
+            requests=[{"key": k, "target": t, "labels": list(ls)} for k, t, ls in asked],
+            entity_query=_lucene_terms(targets),
+        )
+        nodes = {
+            r.id: (r, int(row["mentions"])) for row in _present(rows) for r in [_record(row["labels"], row["props"])]
+        }
         by_key: dict[str, list[tuple[int, int, str]]] = {}
         for node, (record, mentions) in nodes.items():
             if record.label == PAPER:
@@ -197,8 +211,11 @@ class Neo4jReads:
         self, ids: Collection[str], types: Collection[str] | None = None, direction: Direction = "out"
     ) -> dict[str, list[EdgeRecord]]:
         rows = self._run(
-            "reads_edges", **split_ids(ids), types=sorted(types) if types is not None else None,
-            out=direction in ("out", "both"), **{"in": direction in ("in", "both"), "in_loops": direction == "in"},
+            "reads_edges",
+            **split_ids(ids),
+            types=sorted(types) if types is not None else None,
+            out=direction in ("out", "both"),
+            **{"in": direction in ("in", "both"), "in_loops": direction == "in"},
         )
         result: dict[str, list[EdgeRecord]] = {node: [] for node in sorted(set(ids))}
         for row in rows:
@@ -240,7 +257,9 @@ class Neo4jReads:
             pool = self._matching(wanted, words(text), ids)
             offset = bisect_right(pool, start, key=lambda r: r.sort_key) if start is not None else 0
             return pool[offset : offset + max(first, 0)], len(pool)
-        [row] = self._run("reads_page", labels=_labels(wanted), first=max(first, 0), after=_cursor(start), **self._seek(ids))
+        [row] = self._run(
+            "reads_page", labels=_labels(wanted), first=max(first, 0), after=_cursor(start), **self._seek(ids)
+        )
         return _page(row["page"]), int(row["total"])
 
     def list_related(
@@ -261,12 +280,19 @@ class Neo4jReads:
             gen = "link" if links else "ids" if related.ids is not None else "labels"
         seek = split_ids(related.ids if gen == "ids" and related.ids is not None and related.family is None else [])
         params = {
-            "labels": _labels(labels), "techniques": _TECHNIQUES, "gen": gen, "family": family[0] if family else None,
-            "gen_link": links[0] if gen == "link" else None, "links": links[1:] if gen == "link" else links,
-            "only": sorted(related.ids) if related.ids is not None and gen != "ids" else None, **seek,
+            "labels": _labels(labels),
+            "techniques": _TECHNIQUES,
+            "gen": gen,
+            "family": family[0] if family else None,
+            "gen_link": links[0] if gen == "link" else None,
+            "links": links[1:] if gen == "link" else links,
+            "only": sorted(related.ids) if related.ids is not None and gen != "ids" else None,
+            **seek,
         }
         if not text:
-            [row] = self._run("reads_related", first=max(first, 0), after=_cursor(start), needles=[], ascii=_ASCII, **params)
+            [row] = self._run(
+                "reads_related", first=max(first, 0), after=_cursor(start), needles=[], ascii=_ASCII, **params
+            )
             return _page(row["page"]), int(row["total"])
         needles = words(text)
         [row] = self._run("reads_related", first=_ALL, after=None, needles=needles, ascii=_ASCII, **params)
@@ -279,7 +305,9 @@ class Neo4jReads:
     ) -> dict[str, tuple[list[NodeRecord], int]]:
         start = page_start(after)
         families = split_ids(family_ids)["families"]
-        rows = self._run("reads_member_pages", keys=families, techniques=_TECHNIQUES, first=max(first, 0), after=_cursor(start))
+        rows = self._run(
+            "reads_member_pages", keys=families, techniques=_TECHNIQUES, first=max(first, 0), after=_cursor(start)
+        )
         found = {family_node(row["key"]): (_page(row["page"]), int(row["total"])) for row in rows}
         return {family: found.get(family, ([], 0)) for family in sorted(set(family_ids))}
 
@@ -287,8 +315,11 @@ class Neo4jReads:
         self, ids: Collection[str], types: Collection[str] | None = None, direction: Direction = "out"
     ) -> dict[str, list[str]]:
         rows = self._run(
-            "reads_neighbours", **split_ids(ids), types=sorted(types) if types is not None else None,
-            out=direction in ("out", "both"), **{"in": direction in ("in", "both")},
+            "reads_neighbours",
+            **split_ids(ids),
+            types=sorted(types) if types is not None else None,
+            out=direction in ("out", "both"),
+            **{"in": direction in ("in", "both")},
         )
         result: dict[str, list[str]] = {node: [] for node in sorted(set(ids))}
         for row in rows:

@@ -94,8 +94,12 @@ def alias_props(aliases: Iterable[str]) -> dict[str, Any]:
     """The derived properties that follow an aliases list."""
     aliases = list(aliases)
     match_aliases = [match_key(a) for a in aliases]
-    return {"aliases": aliases, ALIASES_TEXT: "\n".join(aliases), "match_aliases": match_aliases,
-            "match_aliases_text": "\n".join(match_aliases)}
+    return {
+        "aliases": aliases,
+        ALIASES_TEXT: "\n".join(aliases),
+        "match_aliases": match_aliases,
+        "match_aliases_text": "\n".join(match_aliases),
+    }
 
 
 def node_row(node: str, attrs: Mapping[str, Any]) -> tuple[NodeKind, dict[str, Any]]:
@@ -104,7 +108,9 @@ def node_row(node: str, attrs: Mapping[str, Any]) -> tuple[NodeKind, dict[str, A
     id_kind, ident = split_node_id(node)
     field = "id" if kind == "paper" else "key"
     if id_kind != kind or str(attrs.get(field)) != ident:
-        raise StoreError(f"node {node!r} does not match its attributes (label {attrs.get('label')!r}, {field} {attrs.get(field)!r})")
+        raise StoreError(
+            f"node {node!r} does not match its attributes (label {attrs.get('label')!r}, {field} {attrs.get(field)!r})"
+        )
     props = _props(node, attrs, skip=["label"])
     if kind == "paper":
         return kind, {"id": ident, "props": props}

@@ -88,7 +88,8 @@ class Neo4jStore:
 
     def delete_paper(self, paper_id: str) -> bool:
         def run(driver: Driver) -> bool:
-            ensure_schema(driver, self.settings.uri, self.settings.database)  # re-deriving names reads a full-text index
+            # re-deriving names reads a full-text index
+            ensure_schema(driver, self.settings.uri, self.settings.database)
             with driver.session(database=self.settings.database) as session:
                 return bool(session.execute_write(delete_papers, [paper_id], self.taxonomy))
 

@@ -46,7 +46,9 @@ def _write_rows(tx: ManagedTransaction, name: str, rows: Rows) -> None:
         return
     record = tx.run(query(name), rows=rows).single(strict=True)
     if record["written"] != len(rows):
-        raise StoreError(f"{name}: wrote {record['written']} of {len(rows)} rows; an endpoint node is missing from the piece")
+        raise StoreError(
+            f"{name}: wrote {record['written']} of {len(rows)} rows; an endpoint node is missing from the piece"
+        )
 
 
 def drop_claims(tx: ManagedTransaction, papers: list[str]) -> tuple[set[str], set[str]]:
@@ -98,7 +100,9 @@ def _stable_entities(
     return stable
 
 
-def _stable_families(tx: ManagedTransaction, families: Rows, is_a: Rows, changed: set[str]) -> dict[str, dict[str, Any]]:
+def _stable_families(
+    tx: ManagedTransaction, families: Rows, is_a: Rows, changed: set[str]
+) -> dict[str, dict[str, Any]]:
     """Families whose derived aliases this batch cannot change: key → the row restoring them."""
     names = {row["key"]: row["props"].get("name") for row in families if row["key"] not in changed}
     phrases: dict[str, set[str]] = defaultdict(set)
