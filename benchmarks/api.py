@@ -6,10 +6,11 @@ For each N: generate N synthetic papers (benchmarks/synthetic.py), resolve and b
 graph, and load it into ``NetworkxReads`` (timed apart) and, with ``--stores neo4j``, into the
 Neo4j of NEO4J_URI (WIPED first; load timed apart). Then run each query in
 benchmarks/queries/ ``--repeat`` times through ``kg.api.run_query`` (and, with ``--http``, over
-HTTP to a local uvicorn), and compute the same answer directly: with ``the reference oracle (tests/graph_oracle.py)`` on the
-embedded store, with one hand-written Cypher query (queries/bench_*.cypher) on Neo4j (the
-baseline). Prints p50/p99 in milliseconds, the store round trips per request, and the ratio of
-the API's p50 to the baseline's. Both sides' answers are compared first."""
+HTTP to a local uvicorn), and compute the same answer directly: with the reference oracle
+(tests/graph_oracle.py) on the embedded store, with one hand-written Cypher query
+(queries/bench_*.cypher) on Neo4j (the baseline). Prints p50/p99 in milliseconds, the store
+round trips per request, and the ratio of the API's p50 to the baseline's. Both sides' answers
+are compared first."""
 
 from __future__ import annotations
 
@@ -27,20 +28,20 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 # the reference oracle (after benchmarks/: tests/synthetic is a package)
 sys.path.append(str(Path(__file__).resolve().parents[1] / "tests"))
 
-from graph_oracle import find_entity, find_family, methods_in_family, outperformers  # noqa: E402
-from synthetic import synthetic_corpus  # noqa: E402
+from graph_oracle import find_entity, find_family, methods_in_family, outperformers
+from synthetic import synthetic_corpus
 
-from kg.api import create_app, run_query  # noqa: E402
-from kg.api.embedded import settle_heap  # noqa: E402
-from kg.graph import KnowledgeGraph, build_graph  # noqa: E402
-from kg.api.neo4j import neo4j_reads  # noqa: E402
-from kg.graph.model import OUTPERFORMS, TECHNIQUE_LABELS, paper_node  # noqa: E402
-from kg.store.embedded_reads import NetworkxReads  # noqa: E402
-from kg.resolve import resolve  # noqa: E402
-from kg.store.cypher import query  # noqa: E402
-from kg.store.neo4j.store import Neo4jStore  # noqa: E402
-from kg.store.neo4j.schema import apply_schema, wipe_database  # noqa: E402
-from kg.store.neo4j.settings import Neo4jSettings  # noqa: E402
+from kg.api import create_app, run_query
+from kg.api.embedded import settle_heap
+from kg.api.neo4j import neo4j_reads
+from kg.graph import KnowledgeGraph, build_graph
+from kg.graph.model import OUTPERFORMS, TECHNIQUE_LABELS, paper_node
+from kg.resolve import resolve
+from kg.store.cypher import query
+from kg.store.embedded_reads import NetworkxReads
+from kg.store.neo4j.schema import apply_schema, wipe_database
+from kg.store.neo4j.settings import Neo4jSettings
+from kg.store.neo4j.store import Neo4jStore
 
 QUERIES = Path(__file__).resolve().parent / "queries"
 Answer = list[tuple[str, list[tuple[str, str]]]]  # (method name, [(evidence, paper title)]) per row
@@ -65,7 +66,8 @@ def _name_key(g: KnowledgeGraph, node: str) -> tuple[str, str, str]:
 
 
 def baseline_family_beats(g: KnowledgeGraph, family: str, loser: str) -> Answer:
-    """The family-beats answer from the reference oracle (tests/graph_oracle.py): first 100 winners by name, with (evidence, paper title)."""
+    """The family-beats answer from the reference oracle (tests/graph_oracle.py): first 100 winners by
+    name, with (evidence, paper title)."""
     winners = sorted(outperformers(g, loser, family), key=lambda w: _name_key(g, w[0]))[:100]
     return [
         (str(g.nodes[w]["name"]), [(str(c["evidence"]), str(g.nodes[paper_node(c["paper"])]["title"])) for c in claims])
@@ -74,7 +76,8 @@ def baseline_family_beats(g: KnowledgeGraph, family: str, loser: str) -> Answer:
 
 
 def baseline_members_claims(g: KnowledgeGraph, family: str) -> Answer:
-    """The nested answer from the reference oracle (tests/graph_oracle.py): first 50 members by name, each claim's (evidence, paper title)."""
+    """The nested answer from the reference oracle (tests/graph_oracle.py): first 50 members by name,
+    each claim's (evidence, paper title)."""
     members = sorted(methods_in_family(g, family), key=lambda n: _name_key(g, n))[:50]
     answer = []
     for m in members:
@@ -115,9 +118,12 @@ def p(samples: list[float], q: float) -> float:
     return statistics.quantiles(samples, n=100, method="inclusive")[int(q) - 1] if len(samples) > 1 else samples[0]
 
 
+Post = Callable[[str, dict[str, Any]], dict[str, Any]]  # POSTs a query and its variables, returns the response
+
+
 def http_client(
     reads_factory: Callable[[], Any],
-) -> tuple[Callable[[str, dict[str, Any]], dict[str, Any]], Callable[[], None]]:
+) -> tuple[Post, Callable[[], None]]:
     """A local uvicorn over ``reads_factory`` and a function that POSTs a query to it."""
     import httpx
     import uvicorn  # type: ignore[import-untyped,unused-ignore]
@@ -177,29 +183,36 @@ def load_neo4j(g: KnowledgeGraph) -> tuple[Any, float]:
 Case = tuple[str, dict[str, Any], Callable[[dict[str, Any]], Answer], Callable[[], Answer]]
 
 
+def run_case(papers: int, store: str, case: Case, factory: Callable[[], Any], repeat: int, post: Post | None) -> None:
+    """Check one query's answer against its baseline, then time both (and over HTTP if ``post``)."""
+    name, variables, shape, baseline = case
+    text = (QUERIES / f"{name}.graphql").read_text(encoding="utf-8")
+    result = run_query(text, variables, factory())
+    assert "errors" not in result, result["errors"]
+    answer = shape(result["data"])
+    expected = baseline()
+    if store == "embedded":
+        assert answer == expected, f"{name}: the API and the reference oracle (tests/graph_oracle.py) disagree"
+    else:
+        assert unordered_claims(answer) == unordered_claims(expected), (
+            f"{name}: the API and the Cypher baseline disagree"
+        )
+    api = timings(lambda: run_query(text, variables, factory()), repeat)
+    base = timings(baseline, repeat)
+    line = f"{papers:>7} {store:8} {name:22} {len(answer):>5} {result['extensions']['roundTrips']:>5}"
+    line += f" {p(api, 50):>9.2f} {p(api, 99):>9.2f}"
+    if post is not None:
+        assert unordered_claims(shape(post(text, variables)["data"])) == unordered_claims(answer)
+        remote = timings(lambda: post(text, variables), repeat)
+        line += f" {p(remote, 50):>9.2f} {p(remote, 99):>9.2f}"
+    print(line + f" {p(base, 50):>9.2f} {p(base, 99):>9.2f} {p(api, 50) / p(base, 50):>8.2f}", flush=True)
+
+
 def run_cases(papers: int, store: str, cases: list[Case], factory: Callable[[], Any], repeat: int, http: bool) -> None:
     post, stop = http_client(factory) if http else (None, None)
     try:
-        for name, variables, shape, baseline in cases:
-            text = (QUERIES / f"{name}.graphql").read_text(encoding="utf-8")
-            result = run_query(text, variables, factory())
-            assert "errors" not in result, result["errors"]
-            answer = shape(result["data"])
-            expected = baseline()
-            if store == "embedded":
-                assert answer == expected, f"{name}: the API and the reference oracle (tests/graph_oracle.py) disagree"
-            else:
-                assert unordered_claims(answer) == unordered_claims(expected), (
-                    f"{name}: the API and the Cypher baseline disagree"
-                )
-            api = timings(lambda: run_query(text, variables, factory()), repeat)
-            base = timings(baseline, repeat)
-            line = f"{papers:>7} {store:8} {name:22} {len(answer):>5} {result['extensions']['roundTrips']:>5} {p(api, 50):>9.2f} {p(api, 99):>9.2f}"
-            if post is not None:
-                assert unordered_claims(shape(post(text, variables)["data"])) == unordered_claims(answer)
-                remote = timings(lambda: post(text, variables), repeat)
-                line += f" {p(remote, 50):>9.2f} {p(remote, 99):>9.2f}"
-            print(line + f" {p(base, 50):>9.2f} {p(base, 99):>9.2f} {p(api, 50) / p(base, 50):>8.2f}", flush=True)
+        for case in cases:
+            run_case(papers, store, case, factory, repeat, post)
     finally:
         if stop is not None:
             stop()
@@ -226,7 +239,9 @@ def bench(papers: int, seed: int, repeat: int, http: bool, stores: list[str]) ->
         print(f"#   embedded: NetworkxReads index {time.perf_counter() - t2:.2f}s", flush=True)
         settle_heap()  # as the server does after loading; the baseline gains from it just as much
         baselines = [lambda: baseline_family_beats(g, FAMILY, loser), lambda: baseline_members_claims(g, FAMILY)]
-        run_cases(papers, "embedded", list(zip(names, variables, shapes, baselines)), lambda: reads, repeat, http)
+        run_cases(
+            papers, "embedded", list(zip(names, variables, shapes, baselines, strict=True)), lambda: reads, repeat, http
+        )
         del reads
     if "neo4j" in stores:
         store, load_s = load_neo4j(g)
@@ -243,7 +258,9 @@ def bench(papers: int, seed: int, repeat: int, http: bool, stores: list[str]) ->
             cypher_baseline(driver, db, "bench_nested", params),
         ]
         try:
-            run_cases(papers, "neo4j", list(zip(names, variables, shapes, baselines)), factory, repeat, http)
+            run_cases(
+                papers, "neo4j", list(zip(names, variables, shapes, baselines, strict=True)), factory, repeat, http
+            )
         finally:
             factory.close()
             store.close()
@@ -264,7 +281,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--http", action="store_true", help="also time the queries over HTTP (local uvicorn)")
     args = parser.parse_args(argv)
     print(
-        "times in ms; trips = store round trips per request; base = the reference oracle (tests/graph_oracle.py) (embedded) or one"
+        "times in ms; trips = store round trips per request; "
+        "base = the reference oracle (tests/graph_oracle.py) (embedded) or one"
     )
     print("hand-written Cypher query, queries/bench_*.cypher (neo4j); api/base = ratio of p50s")
     header = f"{'N':>7} {'store':8} {'query':22} {'rows':>5} {'trips':>5} {'api p50':>9} {'api p99':>9}"

@@ -21,16 +21,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from synthetic import synthetic_corpus  # noqa: E402
+from synthetic import synthetic_corpus
 
-from kg.graph import KnowledgeGraph, build_graph  # noqa: E402
-from kg.resolve import resolve  # noqa: E402
-from kg.store.batches import Batch, split_piece  # noqa: E402
-from kg.store.cypher import query  # noqa: E402
-from kg.store.neo4j.store import PAPERS_PER_BATCH, Neo4jStore  # noqa: E402
-from kg.store.neo4j.rows import edge_row, node_row  # noqa: E402
-from kg.store.neo4j.schema import apply_schema, wipe_database  # noqa: E402
-from kg.store.neo4j.settings import Neo4jSettings  # noqa: E402
+from kg.graph import KnowledgeGraph, build_graph
+from kg.resolve import resolve
+from kg.store.batches import Batch, split_piece
+from kg.store.cypher import query
+from kg.store.neo4j.rows import edge_row, node_row
+from kg.store.neo4j.schema import apply_schema, wipe_database
+from kg.store.neo4j.settings import Neo4jSettings
+from kg.store.neo4j.store import PAPERS_PER_BATCH, Neo4jStore
 
 NODE_QUERY = {"paper": "merge_papers", "entity": "merge_entities", "family": "merge_families"}
 
@@ -59,7 +59,8 @@ def run(sizes: list[int], naive_cap: int, batch: int, seed: int) -> None:
     apply_schema(driver, store.settings.database)
     print(f"Neo4j at {store.settings.uri}; kg loader: {batch} papers per transaction")
     print(
-        f"{'papers':>8} {'rels':>9} {'build s':>8} {'kg s':>8} {'kg rel/s':>10} {'naive papers':>12} {'naive s':>8} {'naive rel/s':>11} {'ratio':>6}"
+        f"{'papers':>8} {'rels':>9} {'build s':>8} {'kg s':>8} {'kg rel/s':>10} "
+        f"{'naive papers':>12} {'naive s':>8} {'naive rel/s':>11} {'ratio':>6}"
     )
     for n in sizes:
         t0 = time.perf_counter()
@@ -84,7 +85,8 @@ def run(sizes: list[int], naive_cap: int, batch: int, seed: int) -> None:
         ours, naive = rels / ours_s, naive_rels / naive_s
         capped = "" if len(sample.papers) == n else " (sample)"
         print(
-            f"{n:>8} {rels:>9} {build_s:>8.1f} {ours_s:>8.1f} {ours:>10.0f} {len(sample.papers):>12}{capped} {naive_s:>8.1f} {naive:>11.0f} {ours / naive:>6.1f}x",
+            f"{n:>8} {rels:>9} {build_s:>8.1f} {ours_s:>8.1f} {ours:>10.0f} "
+            f"{len(sample.papers):>12}{capped} {naive_s:>8.1f} {naive:>11.0f} {ours / naive:>6.1f}x",
             flush=True,
         )
     store.close()

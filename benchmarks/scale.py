@@ -20,6 +20,7 @@ Timings on a shared machine are noisy.
 from __future__ import annotations
 
 import argparse
+import itertools
 import math
 import multiprocessing as mp
 import resource
@@ -35,10 +36,10 @@ from typing import Any
 from kg.corpus import read_papers
 from kg.extract.streaming import stream_extract
 from kg.pipeline import ingest_sources
+from kg.records import Paper
 from kg.store import EmbeddedStore, Neo4jSettings, Neo4jStore
 from kg.store.neo4j.schema import wipe_database
 from kg.synthetic import write_corpus
-from kg.records import Paper
 
 
 def _rss_mb(who: int) -> float:
@@ -229,17 +230,20 @@ def render(rows: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+def _exponent(a: dict[str, Any], b: dict[str, Any], key: str) -> float:
+    """k in ``b[key] / a[key] = (N_b / N_a) ** k``, N being the papers measured."""
+    return math.log(b[key] / a[key]) / math.log(b["measured"] / a["measured"])
+
+
 def growth(rows: list[dict[str, Any]]) -> str:
     """Exponent k in cost ∝ N^k between consecutive sizes (1 = linear, 2 = quadratic)."""
     out = []
-    for a, b in zip(rows, rows[1:]):
-        scale = math.log(b["measured"] / a["measured"])
-        if scale <= 0:
+    for a, b in itertools.pairwise(rows):
+        if b["measured"] <= a["measured"]:
             continue
-        k = lambda key: math.log(b[key] / a[key]) / scale  # noqa: E731
         out.append(
-            f"{a['measured']:,} → {b['measured']:,} papers: ingest time ∝ N^{k('ingest_s'):.2f}, "
-            f"peak RSS ∝ N^{k('rss_mb'):.2f}, graph.json ∝ N^{k('graph_mb'):.2f}; "
+            f"{a['measured']:,} → {b['measured']:,} papers: ingest time ∝ N^{_exponent(a, b, 'ingest_s'):.2f}, "
+            f"peak RSS ∝ N^{_exponent(a, b, 'rss_mb'):.2f}, graph.json ∝ N^{_exponent(a, b, 'graph_mb'):.2f}; "
             f"extraction rate 1w ×{b['extract_1w'] / a['extract_1w']:.2f}"
         )
     return "\n".join(out)
@@ -288,7 +292,8 @@ def main(argv: list[str] | None = None) -> None:
             )
             print(f"done N={n:,}", file=sys.stderr, flush=True)
     print(
-        f"synthetic corpus, seed {args.seed}; extraction includes the corpus-names pass; ingest = kg ingest's pipeline, "
+        f"synthetic corpus, seed {args.seed}; extraction includes the corpus-names pass; "
+        "ingest = kg ingest's pipeline, "
         f"2 extraction workers, resolve/build/upsert into the {args.store} store every {args.ingest_batch} papers"
     )
     if args.sample:

@@ -159,7 +159,8 @@ def run(store: str, clients: int, seconds: float) -> None:
             continue
         p99 = statistics.quantiles(values, n=100)[98] if len(values) > 1 else values[0]
         print(
-            f"{kind:<8} {len(values):>8} {len(errors[kind]):>6} {statistics.median(values) * 1000:>8.1f} {p99 * 1000:>8.1f}"
+            f"{kind:<8} {len(values):>8} {len(errors[kind]):>6} "
+            f"{statistics.median(values) * 1000:>8.1f} {p99 * 1000:>8.1f}"
         )
     for kind, found in errors.items():
         for problem in found[:3]:

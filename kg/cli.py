@@ -302,7 +302,8 @@ def ingest(
         console.print(f"{summary.unchanged} papers unchanged since the last ingest", highlight=False)
     if summary.relinked:
         console.print(
-            f"re-linked {summary.relinked} stored papers that mention one of {summary.new_names} names new to the corpus",
+            f"re-linked {summary.relinked} stored papers that mention one of {summary.new_names} "
+            "names new to the corpus",
             highlight=False,
         )
     console.print(
@@ -464,7 +465,7 @@ def train_typer(
     corpus_dir: NerCorpusDir = None,
     folds: Annotated[int, typer.Option("--folds", min=0, help="Cross-validation folds to report first (0: none).")] = 5,
 ) -> None:
-    """Train the entity typer on the dev gold and the annotated arXiv set; rebuild its gazetteer from SciERC + SciREX."""
+    """Train the entity typer on the dev gold and annotated arXiv set; rebuild its gazetteer from SciERC + SciREX."""
     from kg.ner.corpus import read_scierc, read_scirex
     from kg.ner.prepare import default_data_dir
     from kg.typer import gazetteer

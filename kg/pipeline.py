@@ -32,10 +32,10 @@ from kg.extract.parallel import extract_within_budget, report_skip
 from kg.extract.streaming import stream_extract
 from kg.graph.builder import build_graph
 from kg.graph.model import split_acronym
+from kg.records import ExtractionRecord, Paper
 from kg.resolve.resolution import Resolution
 from kg.resolve.resolver import Resolver, lookup_keys
 from kg.store import Store
-from kg.records import ExtractionRecord, Paper
 from kg.taxonomy import Taxonomy, load_taxonomy
 
 BATCH_SIZE = 2000  # papers resolved and written together

@@ -1,4 +1,5 @@
-"""The web app: the explorer (/), the Cypher console (/console, /cypher), /graphql (GraphiQL for browsers), /healthz, /static."""
+"""The web app: the explorer (/), the Cypher console (/console, /cypher), /graphql (GraphiQL for browsers),
+/healthz, /static."""
 
 from __future__ import annotations
 

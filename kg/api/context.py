@@ -92,7 +92,7 @@ class Loaders:
         return sorted((r for r in found if r is not None), key=lambda r: r.sort_key)
 
     def resolve(self, name: str, labels: Collection[str]) -> Awaitable[str | None]:
-        """The node id ``name`` means among ``labels`` (queued now, so loads asked for before awaiting share a batch)."""
+        """The node id ``name`` means among ``labels`` (queued now: loads asked for before awaiting share a batch)."""
         return self.names.load((name, tuple(sorted(labels))))
 
     def edges_of(

@@ -1,4 +1,5 @@
-"""Reads over the embedded store's file: a changed ``graph.json`` is loaded beside the graph being served, then swapped in."""
+"""Reads over the embedded store's file: a changed ``graph.json`` is loaded beside the graph being served,
+then swapped in."""
 
 from __future__ import annotations
 

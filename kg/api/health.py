@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import anyio.to_thread
 from anyio import CapacityLimiter
+
 from kg.errors import KgError
 from kg.graph.reads import GraphReads
 

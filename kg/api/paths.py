@@ -23,7 +23,7 @@ async def _nodes(info: Info, ids: list[str]) -> list[Node]:
     from kg.api.nodes import node_object
 
     records = await info.context.loaders.nodes.load_many(ids)
-    missing = [node_id for node_id, record in zip(ids, records) if record is None]
+    missing = [node_id for node_id, record in zip(ids, records, strict=True) if record is None]
     if missing:  # an edge to a node the store lacks: a broken store, not a user error
         raise LookupError(f"node {missing[0]} is missing")
     return [node_object(r) for r in records if r is not None]

@@ -17,7 +17,6 @@ from kg.api.http_protocol import DeadlineH11Protocol
 from kg.api.schema import schema
 from kg.graph.reads import GraphReads
 
-
 MAX_CONNECTIONS = 512
 """Connections and requests in flight; past it uvicorn answers 503 at once."""
 

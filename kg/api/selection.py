@@ -163,26 +163,26 @@ async def claim_edges(
 
     ``on`` matches a claim whose ``on`` names the same dataset: its name, key or an alias.
     """
-    w, l, fam, on_id = await asyncio.gather(
+    winner_id, loser_id, fam, on_id = await asyncio.gather(
         _entity(loaders, winner), _entity(loaders, loser), _family(loaders, family), _entity(loaders, on)
     )
-    if any(name is not None and node is None for name, node in ((winner, w), (loser, l), (family, fam))):
+    if any(name is not None and node is None for name, node in ((winner, winner_id), (loser, loser_id), (family, fam))):
         return []
     members, on_record = await asyncio.gather(
         _members(loaders, fam), loaders.node(on_id) if on_id is not None else _nothing()
     )
-    if w is not None:
-        edges = await loaders.edges_of(w, CLAIMS, "out")
-    elif l is not None:
-        edges = await loaders.edges_of(l, [OUTPERFORMS], "in")
+    if winner_id is not None:
+        edges = await loaders.edges_of(winner_id, CLAIMS, "out")
+    elif loser_id is not None:
+        edges = await loaders.edges_of(loser_id, [OUTPERFORMS], "in")
     else:
         edges = await loaders.edges_of_many(members, CLAIMS, "out")
     keep = [
         e
         for e in edges
-        if (l is None or (e.type == OUTPERFORMS and e.target == l))
+        if (loser_id is None or (e.type == OUTPERFORMS and e.target == loser_id))
         and (fam is None or e.source in members)
-        and (w is None or e.source == w)
+        and (winner_id is None or e.source == winner_id)
     ]
     if on is None:
         return keep

@@ -9,10 +9,10 @@ from kg.evaluate.scoring import FIELDS, evaluate
 __all__ = [
     "DEFAULT_PAIRS",
     "FIELDS",
-    "LinkingReport",
     "EvalReport",
     "FieldErrors",
     "FieldScore",
+    "LinkingReport",
     "evaluate",
     "evaluate_linking",
     "load_records",

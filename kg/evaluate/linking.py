@@ -33,9 +33,9 @@ from rich.table import Table
 from kg.errors import KgError
 from kg.graph.builder import build_graph
 from kg.graph.derive import alias_index
+from kg.records import Entity, EntityType, ExtractionRecord
 from kg.resolve.resolver import Resolver
 from kg.taxonomy import Taxonomy, load_taxonomy
-from kg.records import Entity, EntityType, ExtractionRecord
 
 LinkMode = Literal["batch", "incremental"]
 LINK_MODES: tuple[LinkMode, ...] = ("batch", "incremental")

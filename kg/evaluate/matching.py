@@ -111,7 +111,7 @@ def items_match(gold: Item, pred: Item) -> bool:
     """Same tag and every side matches; an unordered pair may also match crosswise."""
     if gold.tag != pred.tag or len(gold.sides) != len(pred.sides):
         return False
-    if all(forms_match(g, p) for g, p in zip(gold.sides, pred.sides)):
+    if all(forms_match(g, p) for g, p in zip(gold.sides, pred.sides, strict=True)):
         return True
     if gold.unordered and len(gold.sides) == 2:
         return forms_match(gold.sides[0], pred.sides[1]) and forms_match(gold.sides[1], pred.sides[0])

@@ -12,7 +12,8 @@ from kg.extract.vocabulary import MODIFIER_BLOCK
 from kg.records import Comparable, EntityType, Outperforms
 
 _STRONG = (
-    r"(?:improve[sd]?|advance[sd]?|push(?:es)?)\s+(?:upon\s+|over\s+|on\s+)?(?=the\s+(?:previous\s+|current\s+)?state[- ]of[- ]the[- ]art)|"
+    r"(?:improve[sd]?|advance[sd]?|push(?:es)?)\s+(?:upon\s+|over\s+|on\s+)?"
+    r"(?=the\s+(?:previous\s+|current\s+)?state[- ]of[- ]the[- ]art)|"
     r"improvements?\s+(?:on|over|upon)\s+(?=the\s+(?:previous\s+|current\s+)?state[- ]of[- ]the[- ]art)|"
     r"outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beat(?:s|ing)?|better than|superior to|"
     r"exceed(?:s|ed|ing)?|outstrip(?:s|ped)?|"
@@ -20,11 +21,15 @@ _STRONG = (
     r"(?:better|higher|lower|fewer|less|faster|stronger|more \w+)\b[^.;,]{0,40}?\bthan"
 )
 _GAIN = (
-    r"(?:improvements?|gains?|reductions?|advantages?|speed-?ups?|speeds? up|accelerat(?:es|ing))\b(?:[^.;]|\.\d){0,60}?"
+    r"(?:improvements?|gains?|reductions?|advantages?|speed-?ups?|speeds? up|accelerat(?:es|ing))\b"
+    r"(?:[^.;]|\.\d){0,60}?"
     r"\b(?:over|upon|against)"
 )
 _COMPARED = r"compared (?:to|with)|in comparison (?:to|with)|relative to|against"
-_PASSIVE = r"(?:can be|could be|is|are|was|were) (?:further |significantly |substantially )?(?:improved|boosted|enhanced) (?:from|by)"
+_PASSIVE = (
+    r"(?:can be|could be|is|are|was|were) (?:further |significantly |substantially )?"
+    r"(?:improved|boosted|enhanced) (?:from|by)"
+)
 _TRIGGER = re.compile(
     rf"\b(?:(?P<strong>{_STRONG})|(?P<gain>{_GAIN})|(?P<passive>{_PASSIVE})|(?P<compared>{_COMPARED}))\b", re.I
 )
@@ -34,7 +39,8 @@ _POSITIVE = re.compile(
     re.I,
 )
 _NEGATIVE = re.compile(
-    r"(?<!without )(?<!no )(?<!not )(?<!never )\b(?:suffers?|drops?|degrad\w*|worse|inferior|lags?|lagging|falls? short|gaps?|underperform\w*|"
+    r"(?<!without )(?<!no )(?<!not )(?<!never )"
+    r"\b(?:suffers?|drops?|degrad\w*|worse|inferior|lags?|lagging|falls? short|gaps?|underperform\w*|"
     r"suboptimal|fails?)\b",
     re.I,
 )
@@ -45,12 +51,16 @@ _PARITY = re.compile(
     re.I,
 )
 _LOSER_STOP = re.compile(
-    r"\b(?:on|in terms of|by|across|at|while|when|under|in|for|with(?!out)|using|and (?:achiev|obtain|reach|show|demonstrat|enabl|allow|provid|lead|yield|offer|requir|reduc|improv|maintain|preserv|exhibit|remain|retain|generali[sz]|scal|runs?|perform)\w*|"
-    r"which|whereas|thus|thereby)\b|[;:]|, (?:while|which|and|but|achiev|demonstrat|show|with|thus|resulting|(?!including)\w+ing\b)",
+    r"\b(?:on|in terms of|by|across|at|while|when|under|in|for|with(?!out)|using|"
+    r"and (?:achiev|obtain|reach|show|demonstrat|enabl|allow|provid|lead|yield|offer|requir|reduc|improv|maintain|"
+    r"preserv|exhibit|remain|retain|generali[sz]|scal|runs?|perform)\w*|"
+    r"which|whereas|thus|thereby)\b|[;:]|"
+    r", (?:while|which|and|but|achiev|demonstrat|show|with|thus|resulting|(?!including)\w+ing\b)",
     re.I,
 )
 _SELF = re.compile(
-    r"\b(?:we|our|ours|the proposed|(?:this|such an?)\s+(?:[\w-]+\s+){0,2}?(?:method|approach|model|framework|network))\b",
+    r"\b(?:we|our|ours|the proposed|"
+    r"(?:this|such an?)\s+(?:[\w-]+\s+){0,2}?(?:method|approach|model|framework|network))\b",
     re.I,
 )
 _ASPECT = re.compile(r"\bin terms of ([^,.;]+)", re.I)
@@ -117,7 +127,8 @@ def _generic_phrase(text: str) -> str:
 
 
 _QUANTITY = re.compile(
-    r"(?:a|an|one|two|three|half|a few|several)\s+(?:(?:single|full|fraction|half|third|quarter)\s+)?(?:of\s+(?:a|an)\s+)?"
+    r"(?:a|an|one|two|three|half|a few|several)\s+(?:(?:single|full|fraction|half|third|quarter)\s+)?"
+    r"(?:of\s+(?:a|an)\s+)?"
     r"(?:day|hour|minute|second|week|month|year|epoch|step|iteration|fraction|half|third|quarter|percent|order)s?\b",
     re.I,
 )
@@ -207,7 +218,7 @@ def sentence_claims(
             subject = (attached or subjects or [Named(winner, "Method", -1, -1)])[0].name
             losers, winner = [Named(subject, "Method", -1, -1)], losers[0].name
         for w in [winner, *_co_winners(sentence, local, winner, trigger.start())]:
-            named_losers = [l for l in _named_losers(sentence, losers) if l.name != w]
+            named_losers = [n for n in _named_losers(sentence, losers) if n.name != w]
             if named_losers:
                 for loser in named_losers:
                     claims.append(
@@ -215,7 +226,7 @@ def sentence_claims(
                             winner=w, loser=loser.name, on=on, metric=metric, evidence=evidence, confidence=confidence
                         )
                     )
-                last_end = max(l.end for l in named_losers)
+                last_end = max(n.end for n in named_losers)
                 if (
                     kind != "compared"
                     and right_start <= last_end
@@ -235,7 +246,7 @@ def sentence_claims(
             else:
                 # the rivals end where the winner itself is named again ("… over the existing baselines,
                 # indicating the effectiveness of our X"); "improved compared to X" by X says nothing
-                self_at = min((l.start for l in losers if l.name == w), default=right_start + len(loser_text))
+                self_at = min((n.start for n in losers if n.name == w), default=right_start + len(loser_text))
                 phrase = _generic_phrase(sentence[right_start : max(right_start, self_at)])
                 if phrase.split()[-1:] in (["datasets"], ["benchmarks"], ["corpora"]):
                     # "training on our D improves … compared with other datasets": the winner is a dataset

@@ -42,10 +42,10 @@ def split_coordinations(record: ExtractionRecord) -> ExtractionRecord:
             "is_a": pairs(record.is_a),
             "extends": pairs(record.extends),
             "outperforms": [
-                c.model_copy(update={"winner": w, "loser": l})
+                c.model_copy(update={"winner": winner, "loser": loser})
                 for c in record.outperforms
-                for w in (split_name(c.winner) if not c.loser_generic else [c.winner])
-                for l in (split_name(c.loser) if not c.loser_generic else [c.loser])
+                for winner in (split_name(c.winner) if not c.loser_generic else [c.winner])
+                for loser in (split_name(c.loser) if not c.loser_generic else [c.loser])
             ],
             "comparable": [
                 c.model_copy(update={"a": a, "b": b})

@@ -1,4 +1,5 @@
-"""The sentence that supports each relation whose record field holds only names (evaluated_on, baselines, is_a, extends).
+"""The sentence that supports each relation whose record field holds only names (evaluated_on, baselines,
+is_a, extends).
 
 Claims keep the sentence their rule read; these relations come from several rules and lists, so
 their sentence is found afterwards, the first of: a sentence naming both ends (for the paper's
@@ -51,7 +52,7 @@ def find_sentence(
         (0.5, False, False),
     ]
     for confidence, both, cued in tiers:
-        if both and not source or cued and cue is None:
+        if (both and not source) or (cued and cue is None):
             continue
         for sentence in sentences:
             if not _mentions(sentence, target):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 from collections.abc import Iterable, Iterator
@@ -196,7 +197,7 @@ def _entity_groups(
     _type_from_title(table, paper)
     _type_from_definition(table)
     _type_listed_data(table, text, mentions)
-    for first, second in zip(mentions, mentions[1:]):
+    for first, second in itertools.pairwise(mentions):
         if text[first.end : second.start] == " or " and _abbreviates(second.text, first.text):
             table.merge(first.text, second.text)
     _drop_junk(table, text)
@@ -398,7 +399,8 @@ _DATA_LIST_BEFORE = re.compile(
 )
 # "on IJB-A, YouTube Face, Celebrity-1000 video face recognition benchmarks": content words may qualify the noun
 _DATA_LIST_AFTER = re.compile(
-    r"(?:\s+(?!(?:on|in|of|for|and|or|to|with|by|the|a|an)\b)[a-z][\w-]*){0,4}\s+(?P<head>datasets|benchmarks|corpora|data sets)\b"
+    r"(?:\s+(?!(?:on|in|of|for|and|or|to|with|by|the|a|an)\b)[a-z][\w-]*){0,4}"
+    r"\s+(?P<head>datasets|benchmarks|corpora|data sets)\b"
 )
 _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)\s*(?:the\s+)?")
 
@@ -442,7 +444,7 @@ def _list_run(text: str, following: list[Mention], start: int) -> list[Mention]:
     at = start
     for m in following:
         gap = text[at : m.start]
-        if run and not _LIST_JOIN.fullmatch(gap) or not run and gap.strip(" ("):
+        if (run and not _LIST_JOIN.fullmatch(gap)) or (not run and gap.strip(" (")):
             break
         run.append(m)
         at = m.end

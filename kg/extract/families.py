@@ -58,7 +58,6 @@ def family_phrases(text: str, acronyms: dict[str, str] | None = None) -> list[tu
 
     An acronym the paper defines counts through its expansion ("a RLFT method" → RL fine-tuning).
     """
-    taxonomy = load_taxonomy()
     found: list[tuple[int, int, str]] = []
     for short, long_form in (acronyms or {}).items():
         family = canonical_family(long_form)
@@ -365,7 +364,7 @@ def expand_family_claims(
     families_of: dict[str, set[str]] = {}
     for name, family in is_a:
         families_of.setdefault(name, set()).add(family)
-    for name, fams in families_of.items():
+    for fams in families_of.values():
         for fam in list(fams):
             fams.update(taxonomy.ancestors(fam))
     out = list(claims)

@@ -301,7 +301,8 @@ def proposal_family(ctx: FamilyContext) -> list[Pair]:
             if re.search(r"\bfor\b", before) or re.match(r"[\s-]based\b", ctx.text[end:]):
                 continue  # "a method for multi-query attention", "word-embedding based": purpose or part, not kind
             if re.search(
-                r"(?<!kind )(?<!type )(?<!family )(?<!class )(?<!variant )(?<!form )\b(?:of|to|on)\s+(?:[\w-]+\s+){0,2}$",
+                r"(?<!kind )(?<!type )(?<!family )(?<!class )(?<!variant )(?<!form )"
+                r"\b(?:of|to|on)\s+(?:[\w-]+\s+){0,2}$",
                 before,
             ):
                 continue  # "tuning of vision foundation models": what X is applied to, not what X is
@@ -391,7 +392,7 @@ def first_of_kind(ctx: FamilyContext) -> list[Pair]:
         return []
     pairs: list[Pair] = []
     for m in re.finditer(r"\b(?:this|it|ours?)\s+is\s+the\s+first\s+", ctx.text, re.I):
-        for start, end, family in ctx.families:
+        for start, _end, family in ctx.families:
             if m.end() <= start <= m.end() + 1:
                 pairs.append((ctx.proposed[0], family))
     return pairs

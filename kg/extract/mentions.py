@@ -211,7 +211,7 @@ def name_mentions(text: str, sentence_starts: set[int], title_end: int = 0) -> l
 
 def phrase_mentions(doc: Doc, matcher: PhraseMatcher, source: str, types: dict[str, EntityType]) -> list[Mention]:
     found = []
-    for match_id, start, end in matcher(doc):
+    for _match_id, start, end in matcher(doc):
         span = doc[start:end]
         # never start or end inside a token of the text
         found.append(Mention(span.start_char, span.end_char, span.text, source, types.get(span.text.casefold())))

@@ -113,7 +113,6 @@ CHUNK_LEADING_NOISE = frozenset(
         "empirical",
         "optional",
         "only",
-        "novel",
     }
 )
 
@@ -628,7 +627,6 @@ NOT_CLASS_HEADS = {
     "phases",
     "blocks",
     "backbones",
-    "cases",
 }
 
 GENERIC_CLASS_HEADS = {
@@ -907,7 +905,6 @@ MODIFIER_BLOCK = {
     "helps",
     "reduce",
     "reduces",
-    "improved",
     "efficiently",
     "effectively",
     "requiring",
@@ -998,7 +995,6 @@ ING_NOUNS = {
     "sensing",
     "imaging",
     "streaming",
-    "computing",
     "recommending",
     "dialogue",
     "tuning",

@@ -12,14 +12,14 @@ from collections.abc import Iterable
 
 import networkx as nx
 
+from kg.corpus.hashing import content_hash
 from kg.graph import model as m
-from kg.graph.model import KnowledgeGraph
 from kg.graph.derive import refresh
+from kg.graph.model import KnowledgeGraph
+from kg.records import ExtractionRecord, Paper
 from kg.resolve.model import ResolvedRecord
 from kg.resolve.resolution import Resolution
 from kg.taxonomy import Taxonomy, load_taxonomy
-from kg.corpus.hashing import content_hash
-from kg.records import ExtractionRecord, Paper
 
 
 def build_graph(

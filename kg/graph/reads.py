@@ -130,7 +130,8 @@ class GraphReads(Protocol):
         Case, hyphen, spacing and plural variants match (``kg.names.keys``): first the node
         whose key is ``entity_key(name)``, then a key or name with the same ``match_key``, then
         an alias; ties go to the most mentioned node, then the smallest id.
-        ``UNWIND $keys AS k MATCH (n) WHERE n.match_key = k OR k IN n.alias_keys RETURN k, n, COUNT {(:Paper)-[:MENTIONS]->(n)}``
+        ``UNWIND $keys AS k MATCH (n) WHERE n.match_key = k OR k IN n.alias_keys
+        RETURN k, n, COUNT {(:Paper)-[:MENTIONS]->(n)}``
         """
         ...
 
@@ -198,14 +199,16 @@ class GraphReads(Protocol):
         """The far ends (``EdgeRecord.other``) of each node's ``edges(ids, types, direction)``, distinct and sorted.
 
         For filters that need only which nodes are joined, not the relationships' properties.
-        ``UNWIND $ids AS id MATCH (n {node_id: id})-[r]->(m) WHERE type(r) IN $types RETURN id, collect(DISTINCT m.node_id)``
+        ``UNWIND $ids AS id MATCH (n {node_id: id})-[r]->(m) WHERE type(r) IN $types
+        RETURN id, collect(DISTINCT m.node_id)``
         """
         ...
 
     def member_pages(
         self, family_ids: Collection[str], first: int = 20, after: str | None = None
     ) -> dict[str, tuple[list[NodeRecord], int]]:
-        """Per family: one page of its ``family_members`` records (``NodeRecord.sort_key`` order, after the cursor ``after``) and how many members it has.
+        """Per family: one page of its ``family_members`` records (``NodeRecord.sort_key`` order, after the
+        cursor ``after``) and how many members it has.
 
         ``family_members`` and ``list_nodes(ids=…)`` in one call, for every family of a batch.
         """

@@ -44,7 +44,7 @@ def evaluate_docs(annotated: Iterable[AnnotatedDoc], model: Language) -> NerRepo
     fp: Counter[str] = Counter()
     fn: Counter[str] = Counter()
     docs = (to_doc(model.vocab, item, with_entities=False) for item in items)
-    for item, doc in zip(items, model.pipe(docs, batch_size=64)):
+    for item, doc in zip(items, model.pipe(docs, batch_size=64), strict=True):
         gold = set(item.spans)
         pred = {(ent.start, ent.end, ent.label_) for ent in doc.ents}
         for _, _, label in gold & pred:

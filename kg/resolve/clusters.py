@@ -87,7 +87,8 @@ def _words(name: str) -> set[str]:
 
 
 def is_cut_or_padded(alias: str, names: Iterable[str]) -> bool:
-    """Whether the alias drops or adds a meaningful word to a name ("accuracy" vs "top-1 accuracy", "nDCG" vs "nDCG@10")."""
+    """Whether the alias drops or adds a meaningful word to a name ("accuracy" vs "top-1 accuracy",
+    "nDCG" vs "nDCG@10")."""
     alias_words = _words(alias)
     for name in names:
         name_words = _words(name)

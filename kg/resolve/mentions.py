@@ -13,9 +13,8 @@ from dataclasses import dataclass, field
 
 from kg.names.canonical import choose_type
 from kg.names.keys import match_key
-from kg.resolve.variants import fold_edition
 from kg.records import EntityType, ExtractionRecord
-
+from kg.resolve.variants import fold_edition
 
 DATA_TYPES = frozenset({"Dataset", "Benchmark"})
 

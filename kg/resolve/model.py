@@ -27,7 +27,8 @@ class ResolvedEntity(_Frozen):
 
 
 class ResolvedFamily(_Frozen):
-    """A method family; ``parents`` are family keys (taxonomy parents); ``in_taxonomy`` False for families only text names."""
+    """A method family; ``parents`` are family keys (taxonomy parents); ``in_taxonomy`` False for families
+    only text names."""
 
     key: str
     name: str

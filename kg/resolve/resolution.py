@@ -7,6 +7,7 @@ from typing import TypeVar
 
 from kg.errors import KgError
 from kg.names.keys import match_key
+from kg.records import ExtractionRecord
 from kg.resolve.model import (
     ResolvedComparable,
     ResolvedEntity,
@@ -17,7 +18,6 @@ from kg.resolve.model import (
     ResolvedOutperforms,
     ResolvedRecord,
 )
-from kg.records import ExtractionRecord
 
 T = TypeVar("T")
 

@@ -32,18 +32,18 @@ from collections.abc import Iterable, Iterator
 
 from kg.names.alias_index import AliasIndex
 from kg.names.canonical import choose_name, choose_type
+from kg.names.keys import entity_key, match_key
+from kg.records import EntityType, ExtractionRecord
 from kg.resolve.clusters import Clusters, is_cut_or_padded
 from kg.resolve.families import FamilyResolver
-from kg.names.keys import entity_key, match_key
 from kg.resolve.mentions import Entry, PaperMentions, collect
 from kg.resolve.model import ResolvedEntity, ResolvedMention
 from kg.resolve.resolution import Resolution
 from kg.resolve.senses import Unit, expansions, split_senses, split_stored
-from kg.resolve.variants import expand_abbreviations, fold_publisher, spelled_acronym
 from kg.resolve.senses import order as content_order
 from kg.resolve.senses import weight as total_weight
+from kg.resolve.variants import expand_abbreviations, fold_publisher, spelled_acronym
 from kg.taxonomy import Taxonomy, load_taxonomy
-from kg.records import EntityType, ExtractionRecord
 
 
 class Resolver:
@@ -172,7 +172,8 @@ class Resolver:
 
     @staticmethod
     def _link_spelled(units: list[Unit], clusters: Clusters) -> None:
-        """Step 4, spelled-out forms: "Stanford NLI" joins SNLI, "full FT" full fine-tuning, "MS COCO" COCO (one target only)."""
+        """Step 4, spelled-out forms: "Stanford NLI" joins SNLI, "full FT" full fine-tuning, "MS COCO" COCO
+        (one target only)."""
         named: dict[str, set[int]] = {}
         for unit in units:
             for name in unit.names:

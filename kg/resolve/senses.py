@@ -20,7 +20,8 @@ STOPWORDS = frozenset({"a", "an", "and", "the", "of", "for", "with", "in", "on",
 
 @dataclass
 class Unit:
-    """Entries that are certainly one entity (one name group, or one sense of it); ``expansions``: what they spell out."""
+    """Entries that are certainly one entity (one name group, or one sense of it); ``expansions``: what they
+    spell out."""
 
     index: int
     entries: list[Entry]
@@ -45,14 +46,15 @@ def _sense_words(expansion: str) -> tuple[str, ...]:
 
 
 def _similar(a: str, b: str) -> bool:
-    """One word, two spellings: equal, one a prefix of the other ("net" / "networks"), or a shared stem of 5+ letters."""
+    """One word, two spellings: equal, one a prefix of the other ("net" / "networks"), or a shared stem of 5+
+    letters."""
     if a == b:
         return True
     short, long = sorted((a, b), key=len)
     if len(short) >= 3 and long.startswith(short):
         return True
     stem = 0
-    for x, y in zip(a, b):
+    for x, y in zip(a, b, strict=False):  # the common prefix of two lengths
         if x != y:
             break
         stem += 1
@@ -61,7 +63,8 @@ def _similar(a: str, b: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def _aligned(a: tuple[str, ...], b: tuple[str, ...], spare: int) -> bool:
-    """Whether the word lists align word by word (a compound may stand for two words); ``spare`` trailing extras allowed."""
+    """Whether the word lists align word by word (a compound may stand for two words); ``spare`` trailing
+    extras allowed."""
     if not a or not b:
         return len(a) + len(b) <= spare
     if _similar(a[0], b[0]) and _aligned(a[1:], b[1:], spare):

@@ -7,9 +7,9 @@ from pathlib import Path
 from kg.errors import StoreError
 from kg.store.base import EXPORT_FORMATS, ExportFormat, Store
 from kg.store.embedded import EmbeddedStore
-from kg.store.neo4j.store import Neo4jStore
 from kg.store.neo4j.schema import init_db
 from kg.store.neo4j.settings import Neo4jSettings
+from kg.store.neo4j.store import Neo4jStore
 
 DEFAULT_DATA_DIR = Path("kg-data")
 STORE_KINDS = ("embedded", "neo4j")

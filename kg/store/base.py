@@ -61,7 +61,8 @@ class Store(Protocol):
         """Stored papers whose title or abstract contains any phrase (``kg.store.text_match``), sorted by id."""
 
     def deferred_writes(self) -> AbstractContextManager[Any]:
-        """A block whose writes may be saved together at its end (embedded: one file write; Neo4j: each batch commits)."""
+        """A block whose writes may be saved together at its end (embedded: one file write; Neo4j: each batch
+        commits)."""
 
     def close(self) -> None:
         """Release the store; later calls fail with StoreError."""

@@ -15,9 +15,9 @@ from types import TracebackType
 
 from kg.errors import StoreError
 from kg.graph.derive import alias_index, update_alias_index
-from kg.graph.model import PAPER, KnowledgeGraph, paper_node
-from kg.graph.model import stats
+from kg.graph.model import PAPER, KnowledgeGraph, paper_node, stats
 from kg.names.alias_index import AliasIndex
+from kg.records import Paper
 from kg.store.base import ExportFormat
 from kg.store.export import export_graph
 from kg.store.graph_names import entity_keys, settle_names
@@ -25,7 +25,6 @@ from kg.store.merge import ClaimIndex, remove_papers_touching, replace_papers
 from kg.store.serialize import read_graph, write_graph
 from kg.store.text_match import PhraseFinder, paper_from_attrs
 from kg.taxonomy import Taxonomy, load_taxonomy
-from kg.records import Paper
 
 GRAPH_FILE = "graph.json"
 

@@ -156,7 +156,7 @@ class NetworkxReads:
         """Every node with one of ``labels`` in sort order (cached per label set)."""
         if labels not in self._sorted:
             self._sorted[labels] = sorted(
-                (r for l in labels for r in self._by_label.get(l, [])), key=lambda r: r.sort_key
+                (r for label in labels for r in self._by_label.get(label, [])), key=lambda r: r.sort_key
             )
         return self._sorted[labels]
 

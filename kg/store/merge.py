@@ -20,7 +20,8 @@ EdgeId = tuple[str, str, str]
 
 
 class ClaimIndex:
-    """Paper id → the (u, v, key) of every edge carrying that ``paper``; built once, kept up to date by the writes here."""
+    """Paper id → the (u, v, key) of every edge carrying that ``paper``; built once, kept up to date by the
+    writes here."""
 
     def __init__(self, g: KnowledgeGraph) -> None:
         self._edges: dict[str, set[EdgeId]] = {}

@@ -6,8 +6,8 @@ like real ones and entity linking across papers matters.
 """
 
 from kg.synthetic.compose import SyntheticPaper
-from kg.synthetic.sentences import TEMPLATE_FAMILIES
 from kg.synthetic.generate import generate, generate_labelled
+from kg.synthetic.sentences import TEMPLATE_FAMILIES
 from kg.synthetic.writer import GOLD_FILE, PAPERS_FILE, write_corpus
 
 __all__ = [

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kg.records import ExtractionRecord, Paper
 from kg.synthetic.gold import Gold
 from kg.synthetic.header import header, paper_rng
 from kg.synthetic.pools import Pools
 from kg.synthetic.sentences import NAMED_CLAIMS, AbstractWriter, title_case
 from kg.synthetic.vocab import ADJECTIVES, TITLE_NOUNS
-from kg.records import ExtractionRecord, Paper
 
 
 @dataclass(frozen=True)

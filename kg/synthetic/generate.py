@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from kg.records import ExtractionRecord, Paper
 from kg.synthetic.compose import SyntheticPaper, compose
 from kg.synthetic.pools import build_pools
-from kg.records import ExtractionRecord, Paper
 
 
 def generate_labelled(n: int, seed: int = 0, start: int = 0) -> Iterator[SyntheticPaper]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kg.extract.lexicon import known_entities
-from kg.synthetic.vocab import VARIANT_SUFFIXES
 from kg.records import Comparable, Entity, EntityType, ExtractionRecord, Outperforms, ProposedEntity
+from kg.synthetic.vocab import VARIANT_SUFFIXES
 
 
 @dataclass

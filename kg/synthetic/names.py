@@ -101,7 +101,7 @@ def acronym_definition(rng: random.Random) -> tuple[str, str]:
     """(long form, acronym): "Gated Sparse Routing Network", "GSRN"; never a known name or a family alias."""
     taxonomy = load_taxonomy()
     while True:
-        words = rng.sample(LONG_WORDS, rng.choice((2, 3))) + [rng.choice(LONG_HEADS)]
+        words = [*rng.sample(LONG_WORDS, rng.choice((2, 3))), rng.choice(LONG_HEADS)]
         acronym = "".join(w[0] for w in words)
         if acronym not in _RESERVED and not is_known(acronym) and taxonomy.family_for(acronym) is None:
             return " ".join(words), acronym

@@ -1,4 +1,5 @@
-"""Softmax regression over feature strings: fitted with numpy, stored as JSON, applied without numpy overhead per name."""
+"""Softmax regression over feature strings: fitted with numpy, stored as JSON, applied without numpy
+overhead per name."""
 
 from __future__ import annotations
 
@@ -75,7 +76,8 @@ def fit(
     min_count: int = 1,
     weights: Sequence[float] | None = None,
 ) -> TyperModel:
-    """Softmax regression by full-batch gradient descent (Adam) with an L2 penalty; features seen < ``min_count`` times dropped."""
+    """Softmax regression by full-batch gradient descent (Adam) with an L2 penalty; features seen
+    < ``min_count`` times dropped."""
     counts: dict[str, int] = {}
     for feats, _ in examples:
         for f in feats:

@@ -19,14 +19,14 @@ from kg.config import default_budget
 from kg.corpus import read_papers
 from kg.evaluate.io import load_records
 from kg.evaluate.matching import normalize
+from kg.extract.coordination import split_name
 from kg.extract.corpus_names import collect_names
 from kg.extract.extractor import entity_stage
-from kg.extract.coordination import split_name
 from kg.extract.typed import candidate_of
+from kg.records import ExtractionRecord, Paper
 from kg.typer.candidate import Candidate
 from kg.typer.features import features
 from kg.typer.model import CLASSES, NONE, TyperModel, fit
-from kg.records import ExtractionRecord, Paper
 
 DATA = Path(__file__).resolve().parents[2] / "benchmarks" / "data"
 DEFAULT_SETS = (

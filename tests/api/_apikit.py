@@ -14,7 +14,6 @@ import httpx
 import uvicorn
 
 from kg.api.run import server_config
-
 from kg.graph.model import KnowledgeGraph
 from kg.graph.reads import GraphReads
 from kg.store.serialize import read_graph
@@ -76,7 +75,8 @@ class Api:
 
 
 def eventually(check: Any, timeout_s: float = 10.0) -> Any:
-    """``check()``'s first truthy result, retried until ``timeout_s`` (for state the server takes up in the background)."""
+    """``check()``'s first truthy result, retried until ``timeout_s`` (for state the server takes up in the
+    background)."""
     deadline = time.monotonic() + timeout_s
     while True:
         result = check()

@@ -7,6 +7,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from datapaths import GOLD_DEV, SEED_PAPERS
 
 from kg.corpus import read_papers
 from kg.errors import StoreError
@@ -15,7 +16,6 @@ from kg.pipeline import ingest
 from kg.store import EmbeddedStore, Neo4jStore
 from kg.store.neo4j.schema import init_db, wipe_database
 from kg.store.neo4j.settings import Neo4jSettings
-from datapaths import GOLD_DEV, SEED_PAPERS
 
 URI = os.environ.get("NEO4J_URI", "bolt://127.0.0.1:7687")
 DOWN_PORT = int(os.environ.get("KG_TEST_NEO4J_DOWN_PORT", "7689"))

@@ -10,6 +10,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from _apikit import Api, Served
+from _apineo4j import OwnNeo4j
+from datapaths import GOLD_DEV, SEED_PAPERS
 
 from kg.api import create_app, embedded_reads
 from kg.api.http_limits import MAX_BODY_BYTES
@@ -17,12 +20,8 @@ from kg.config import sample_corpus
 from kg.corpus import read_papers
 from kg.extract import extract_corpus
 from kg.pipeline import ingest
-from kg.store import EmbeddedStore
 from kg.records import ExtractionRecord, Paper
-
-from _apikit import Api, Served
-from _apineo4j import OwnNeo4j
-from datapaths import GOLD_DEV, SEED_PAPERS
+from kg.store import EmbeddedStore
 
 
 @pytest.fixture(scope="session")

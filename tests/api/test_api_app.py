@@ -9,7 +9,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from _apikit import Api, eventually
 
 QUERY = '{ method(name: "LoRA") { name } }'

@@ -7,8 +7,8 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-
 from _apikit import Api
+
 from kg.graph.reads import GraphReads
 
 NESTED_METHODS = """query($n: Int!) { methods(filter: {family: "PEFT"}, first: $n) { totalCount edges { node { name
@@ -21,7 +21,8 @@ NESTED_METHODS = """query($n: Int!) { methods(filter: {family: "PEFT"}, first: $
 
 NESTED_PAPERS = """query($n: Int!) { papers(first: $n) { totalCount edges { node { title
   proposes { name } evaluatesOn { name } addresses { name } reports { name } comparesWith { name }
-  mentions(first: 3) { edges { node { name } } } claims { evidence winner { name } loser { name } paper { title } } } } } }"""
+  mentions(first: 3) { edges { node { name } } }
+  claims { evidence winner { name } loser { name } paper { title } } } } } }"""
 
 MAX_ROUND_TRIPS = 16
 

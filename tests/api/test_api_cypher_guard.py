@@ -29,7 +29,7 @@ from kg.api.console.guard import guard, tokenize
     ],
 )
 def test_write_clauses_are_refused_with_their_name_and_place(query: str, named: str) -> None:
-    with pytest.raises(CypherRefused, match="^kg's console is read-only: ") as refused:
+    with pytest.raises(CypherRefused, match=r"^kg's console is read-only: ") as refused:
         guard(query)
     assert named in str(refused.value) and "line " in str(refused.value)
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from _apikit import Api
+
 from kg.api import embedded_reads
 from kg.store import EmbeddedStore
-
-from _apikit import Api
 
 
 def test_reads_are_reused_until_the_file_changes(sample_dir: Path, tmp_path: Path) -> None:

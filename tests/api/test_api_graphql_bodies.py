@@ -6,10 +6,9 @@ import json
 import time
 
 import pytest
+from _apikit import Api
 
 from kg.api.ide import MAX_JSON_DEPTH
-
-from _apikit import Api
 
 JSON = {"content-type": "application/json"}
 

@@ -5,10 +5,9 @@ from __future__ import annotations
 import time
 
 import pytest
+from _apikit import Api
 
 from kg.api import ide
-
-from _apikit import Api
 
 HEAVY = (
     "{ methods(first: 100) { edges { node { name papers(first: 100) { edges { node { title "

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from _apikit import Api
 
 SCHEMA = "{ __schema { queryType { name } } }"

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from graph_oracle import outperformers
-from kg.graph.model import TECHNIQUE_LABELS
-
 from _apikit import Api
+from graph_oracle import outperformers
+
+from kg.graph.model import TECHNIQUE_LABELS
 
 HEADLINE = """
 { methods(filter: {family: "PEFT", beats: "LoRA"}) {
@@ -54,7 +54,10 @@ def test_every_spelling_of_lora_and_peft_gives_the_same_answer(api: Api) -> None
 
 
 def test_low_rank_adaptation_resolves_to_lora(api: Api) -> None:
-    query = '{ a: method(name: "Low-Rank Adaptation") { id name aliases } b: method(name: "LoRA") { id } c: entity(name: "low rank adaptations") { id } }'
+    query = (
+        '{ a: method(name: "Low-Rank Adaptation") { id name aliases } b: method(name: "LoRA") { id } '
+        'c: entity(name: "low rank adaptations") { id } }'
+    )
     data = api.data(query)
     assert data["a"] is not None and data["a"]["id"] == data["b"]["id"] == data["c"]["id"]
     assert "LoRA" in {data["a"]["name"], *data["a"]["aliases"]}

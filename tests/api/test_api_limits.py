@@ -7,10 +7,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from _apikit import Api
 
 from kg.store.serialize import write_json_atomic
-
-from _apikit import Api
 
 
 def test_depth_limit(sample_api: Api) -> None:

@@ -12,8 +12,8 @@ from typing import Any
 import httpx
 
 from kg.pipeline import ingest
-from kg.store import EmbeddedStore
 from kg.records import ExtractionRecord, Outperforms, Paper
+from kg.store import EmbeddedStore
 
 CLIENTS = 8
 SECONDS = 4.0
@@ -138,5 +138,6 @@ def _load_while_writing(url: str, reingest: Any, same_title_version: bool) -> No
     p99 = statistics.quantiles(latencies, n=100)[98]
     print(
         f"\nload ({url}): {len(latencies)} requests, {CLIENTS} clients, {SECONDS:.0f} s, p50 "
-        f"{statistics.median(latencies) * 1000:.0f} ms, p99 {p99 * 1000:.0f} ms, 0 errors, {len(versions)} re-ingests underneath, {len(stale)} claims read across a commit"
+        f"{statistics.median(latencies) * 1000:.0f} ms, p99 {p99 * 1000:.0f} ms, 0 errors, "
+        f"{len(versions)} re-ingests underneath, {len(stale)} claims read across a commit"
     )

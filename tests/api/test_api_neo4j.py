@@ -14,15 +14,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from _apikit import Served, eventually
+from _apineo4j import DOWN_PORT, OwnNeo4j, load_gold, settings
 
 from kg.api import create_app, embedded_reads
 from kg.api.neo4j import Neo4jReadsFactory, neo4j_reads
 from kg.graph.reads import NAMED_LABELS, GraphReads, Related, encode_cursor
 from kg.store.embedded_reads import NetworkxReads
 from kg.store.neo4j.reads import Neo4jReads
-
-from _apikit import Served, eventually
-from _apineo4j import DOWN_PORT, OwnNeo4j, load_gold, settings
 
 
 class Server(Served):
@@ -61,10 +60,12 @@ HEADLINE = """{ methods(filter: {family: "PEFT", beats: "LoRA"}) { totalCount
 QUERIES = {
     "headline": HEADLINE,
     "paper": """{ papers(first: 3) { edges { node { id } } } }""",
-    "papers": """{ papers(first: 50) { totalCount pageInfo { endCursor hasNextPage } edges { cursor node { id title } } } }""",
+    "papers": """{ papers(first: 50) { totalCount pageInfo { endCursor hasNextPage }
+      edges { cursor node { id title } } } }""",
     "papers_text": """{ papers(filter: {text: "low-rank"}, first: 50) { totalCount edges { node { id } } } }""",
     "method_alias": """{ a: method(name: "Low-Rank Adaptation") { id name key aliases label }
-      b: entity(name: "low rank adaptations") { id } c: family(name: "parameter-efficient fine-tuning") { id name } }""",
+      b: entity(name: "low rank adaptations") { id }
+      c: family(name: "parameter-efficient fine-tuning") { id name } }""",
     "methods": """{ methods(first: 100) { totalCount edges { node { id name } } } }""",
     "datasets": """{ datasets(first: 100) { totalCount edges { node { id name aliases } } } }""",
     "benchmarks": """{ benchmarks(first: 100) { totalCount edges { node { id name } } } }""",
@@ -74,7 +75,8 @@ QUERIES = {
     "families": """{ families(first: 100) { totalCount edges { node { id name } } } }""",
     "claims": """{ claims(loser: "LoRA", first: 100) { totalCount edges { node { winner { id } loser { id }
       loserText generic paper { id } on metric evidence confidence } } } }""",
-    "claims_family": """{ claims(family: "PEFT", first: 100) { totalCount edges { node { winner { id } loserText paper { id } } } } }""",
+    "claims_family": """{ claims(family: "PEFT", first: 100) { totalCount
+      edges { node { winner { id } loserText paper { id } } } } }""",
     "search": """{ a: search(text: "lora") { id label name } b: search(text: "PEFT", types: [FAMILY]) { id }
       c: search(text: "glue", first: 5) { id } d: search(text: "nothing like this") { id } }""",
     "connection": """{ connection(from: "LoRA", to: "GLUE", maxHops: 3) { length nodes { id }
@@ -149,7 +151,7 @@ def test_every_read_primitive_agrees(reads_pair: tuple[NetworkxReads, Neo4jReads
     embedded, neo4j = reads_pair
     labels = sorted({r.label for r in embedded.list_nodes(NAMED_LABELS, first=10_000)[0]})
     everything = [r.id for label in [*labels, "Paper"] for r in embedded.list_nodes([label], first=10_000)[0]]
-    sample = everything[::7] + ["Entity:nothing", "Nonsense", "Paper:none"]
+    sample = [*everything[::7], "Entity:nothing", "Nonsense", "Paper:none"]
     assert neo4j.get_nodes(sample) == embedded.get_nodes(sample)
     assert {k: v.props for k, v in neo4j.get_nodes(sample).items()} == {
         k: v.props for k, v in embedded.get_nodes(sample).items()
@@ -212,7 +214,7 @@ def test_the_pushed_down_reads_agree(reads_pair: tuple[NetworkxReads, Neo4jReads
     embedded, neo4j = reads_pair
     labels = sorted({r.label for r in embedded.list_nodes(NAMED_LABELS, first=10_000)[0]})
     everything = [r.id for label in [*labels, "Paper"] for r in embedded.list_nodes([label], first=10_000)[0]]
-    sample = everything[::5] + ["Entity:nothing", "Nonsense", "Paper:none"]
+    sample = [*everything[::5], "Entity:nothing", "Nonsense", "Paper:none"]
     names = [
         str(n)
         for r in embedded.get_nodes(everything[::3]).values()
@@ -280,7 +282,8 @@ def test_console_on_neo4j_reads_and_refuses_writes(servers: tuple[Server, Server
     assert info["engine"].startswith("Neo4j") and info["readOnly"] is True
     ask = lambda q, p=None: neo4j.client.post("/cypher", json={"query": q, "params": p or {}})  # noqa: E731
     response = ask(
-        "MATCH (w:Entity)-[r:OUTPERFORMS]->(l:Entity {key: $loser}) RETURN w, r, l.name AS loser ORDER BY w.key LIMIT 5",
+        "MATCH (w:Entity)-[r:OUTPERFORMS]->(l:Entity {key: $loser}) "
+        "RETURN w, r, l.name AS loser ORDER BY w.key LIMIT 5",
         {"loser": "lora"},
     )
     assert response.status_code == 200, response.text

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-
 from _apikit import Api
 
 LISTS = {
@@ -22,7 +21,10 @@ def _page(api: Api, name: str, first: int, after: str | None) -> dict[str, Any]:
     field = LISTS[name]
     node = "winner { id } evidence" if name == "claims" else "id"
     close = " }" if field.count("{") else ""
-    query = f"query($first: Int!, $after: String) {{ {field} {{ totalCount pageInfo {{ hasNextPage endCursor }} edges {{ cursor node {{ {node} }} }} }}{close} }}"
+    query = (
+        f"query($first: Int!, $after: String) {{ {field} {{ totalCount pageInfo {{ hasNextPage endCursor }} "
+        f"edges {{ cursor node {{ {node} }} }} }}{close} }}"
+    )
     data = api.data(query, {"first": first, "after": after})
     connection = data["family"]["members"] if name == "members" else data[name]
     return dict(connection)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from graph_oracle import find_entity, find_family, methods_in_family
-from kg.graph.model import KnowledgeGraph, TECHNIQUE_LABELS
-
 from _apikit import Api
+from graph_oracle import find_entity, find_family, methods_in_family
+
+from kg.graph.model import TECHNIQUE_LABELS, KnowledgeGraph
 
 
 def _names(connection: dict[str, Any]) -> list[str]:
@@ -31,7 +31,10 @@ def test_paper_by_id_with_every_field(sample_api: Api) -> None:
     (paper_node,) = _ends(g, corda, "PROPOSES", "in")
     fields = "id paperId title abstract url published authors source kind label name"
     rels = "proposes { id } evaluatesOn { id } addresses { id } reports { id } comparesWith { id }"
-    query = f"query($id: ID!) {{ paper(id: $id) {{ {fields} {rels} mentions(first: 100) {{ totalCount edges {{ node {{ id }} }} }} claims {{ winner {{ id }} paper {{ id }} evidence }} }} }}"
+    query = (
+        f"query($id: ID!) {{ paper(id: $id) {{ {fields} {rels} "
+        "mentions(first: 100) { totalCount edges { node { id } } } claims { winner { id } paper { id } evidence } } }"
+    )
     paper_id = g.nodes[paper_node]["id"]
     by_id, by_node_id = (sample_api.data(query, {"id": i})["paper"] for i in (paper_id, paper_node))
     assert by_id == by_node_id and by_id["id"] == paper_node and by_id["paperId"] == paper_id
@@ -164,7 +167,6 @@ def test_methods_filters(api: Api) -> None:
 
 
 def test_evaluated_on_filter_and_used_by_are_inverse(sample_api: Api) -> None:
-    g = sample_api.graph
     data = sample_api.data(
         "{ datasets(first: 100) { edges { node { name usedBy(first: 100) { edges { node { id } } } } } } "
         "benchmarks(first: 100) { edges { node { name usedBy(first: 100) { edges { node { id } } } } } } }"
@@ -234,7 +236,8 @@ def test_tasks_metrics_families_listings(api: Api) -> None:
     g = api.graph
     data = api.data(
         "{ tasks(first: 100) { totalCount } metrics(first: 100) { totalCount } families(first: 100) { totalCount "
-        "edges { node { name members(first: 100) { totalCount edges { node { id } } } subfamilies { id } parents { id } } } } }"
+        "edges { node { name members(first: 100) { totalCount edges { node { id } } } "
+        "subfamilies { id } parents { id } } } } }"
     )
     for kind, label in (("tasks", "Task"), ("metrics", "Metric"), ("families", "Family")):
         assert data[kind]["totalCount"] == sum(1 for _, d in g.nodes(data=True) if d["label"] == label), kind

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from _apikit import Api
 
 from kg.api import parse_variables, run_query
 from kg.api.errors import ApiError
-
-from _apikit import Api
 
 
 def test_run_query_answers_like_http(sample_api: Api) -> None:

@@ -16,15 +16,13 @@ from pathlib import Path
 
 import httpx
 import pytest
-
-from kg.api import create_app
-from kg.api import http_protocol
-from kg.api.console.slots import QUEUE_S
-from kg.api.console.neo4j import Neo4jCypher
-from kg.api.neo4j import neo4j_reads
-
 from _apikit import Api, Served, eventually
 from _apineo4j import OwnNeo4j, load_gold, settings
+
+from kg.api import create_app, http_protocol
+from kg.api.console.neo4j import Neo4jCypher
+from kg.api.console.slots import QUEUE_S
+from kg.api.neo4j import neo4j_reads
 
 STATIC = "/static/common/kg.css"
 

@@ -3,10 +3,10 @@ import logging
 from pathlib import Path
 
 import pytest
+from datapaths import SEED_PAPERS
 
 from kg.corpus import ReadReport, detect_format, expand_paths, read_papers
 from kg.errors import SourceError
-from datapaths import SEED_PAPERS
 
 BUNDLED = Path(__file__).resolve().parents[2] / "kg" / "data" / "sample" / "hf_trending_papers.txt"
 ABSTRACT = "We propose a method that does a thing and show that it works. " * 5
@@ -30,7 +30,7 @@ def test_unknown_extension_and_missing_file_raise_source_error(tmp_path):
     (tmp_path / "papers.csv").write_text("a,b\n", encoding="utf-8")
     with pytest.raises(SourceError, match=r"papers\.csv: unknown file type '\.csv'"):
         list(read_papers([tmp_path / "papers.csv"]))
-    with pytest.raises(SourceError, match="nope.jsonl: no such file or directory"):
+    with pytest.raises(SourceError, match=r"nope\.jsonl: no such file or directory"):
         list(read_papers([tmp_path / "nope.jsonl"]))
     with pytest.raises(SourceError, match="no such file"):
         detect_format(tmp_path / "missing.txt")

@@ -86,7 +86,7 @@ def test_deeply_nested_json_is_a_record_error(depth: int) -> None:
     nested = "[" * depth + "]" * depth
     line = '{"title": "Deep", "abstract": ' + nested + "}\n"
     ok = json.dumps({"id": "ok", "title": "Fine", "abstract": "A fine abstract."}) + "\n"
-    papers, report, path = read_all((line + ok).encode(), ".jsonl")
+    papers, report, _ = read_all((line + ok).encode(), ".jsonl")
     assert [p.id for p in papers] == ["ok"]
     assert report.skipped == 1 and ":1" in str(report.errors[0])
 

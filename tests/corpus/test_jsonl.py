@@ -1,11 +1,11 @@
 import json
 
 import pytest
+from datapaths import SEED_PAPERS
 
 from kg.corpus.jsonl import detect_jsonl_kind, is_snapshot_record, read_jsonl
 from kg.errors import RecordError
 from kg.records import Paper
-from datapaths import SEED_PAPERS
 
 SEED = SEED_PAPERS
 needs_seed = pytest.mark.skipif(not SEED.exists(), reason=f"{SEED} not present")

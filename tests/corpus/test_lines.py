@@ -5,7 +5,7 @@ def test_iter_lines_strips_crlf_and_bom_and_flags_last_line(tmp_path):
     path = tmp_path / "x.txt"
     path.write_bytes(b"\xef\xbb\xbffirst\r\nsecond\r\nlast")
     lines = list(iter_lines(path))
-    assert [(l.number, l.text, l.complete) for l in lines] == [
+    assert [(line.number, line.text, line.complete) for line in lines] == [
         (1, "first", True),
         (2, "second", True),
         (3, "last", False),

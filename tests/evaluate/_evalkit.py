@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from kg.records import ExtractionRecord
-
 from datapaths import GOLD_DEV, SEED_PAPERS  # noqa: F401  (re-exported for the evaluation tests)
+
+from kg.records import ExtractionRecord
 
 
 def make_record(pid: str = "p1", **fields: Any) -> ExtractionRecord:

@@ -6,10 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
+from _evalkit import GOLD_DEV, SEED_PAPERS
 
 from kg.evaluate.io import load_records
-
-from _evalkit import GOLD_DEV, SEED_PAPERS
 
 HELDOUT = Path(__file__).resolve().parents[2] / "benchmarks" / "data" / "seed_heldout_gold.jsonl"
 SEED = SEED_PAPERS

@@ -7,8 +7,8 @@ from distributed import Client, LocalCluster
 from kg.corpus import read_papers
 from kg.extract import collect_names, extract_paper
 from kg.extract.distributed import extract_with_dask
-from kg.synthetic import generate, write_corpus
 from kg.records import Paper
+from kg.synthetic import generate, write_corpus
 
 
 @pytest.fixture(scope="module")

@@ -468,7 +468,8 @@ def test_a_list_of_names_before_a_qualified_data_noun_are_datasets() -> None:
             title="Aggregation for video faces",
             abstract=(
                 "The experiments on IJB-A, YouTube Face, Celebrity-1000 video face recognition benchmarks show that it "
-                "consistently outperforms naive aggregation methods. We fine-tune on RGB-IR semantic relevance datasets."
+                "consistently outperforms naive aggregation methods. "
+                "We fine-tune on RGB-IR semantic relevance datasets."
             ),
         )
     )

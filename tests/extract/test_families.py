@@ -183,8 +183,9 @@ def test_spelled_out_name_containing_a_method_extends_it() -> None:
 
 def test_title_phrase_naming_a_method_alias_extends_it() -> None:
     text = "Foo: Low-Rank Adaptation via Bar Decomposition\nLow-Rank Adaptation (LoRA) is common. We propose Foo."
-    named = _named(text, "Foo", "LoRA") + [
-        Named("LoRA", "Method", text.index("Low-Rank Adaptation ("), text.index(" (LoRA)"))
+    named = [
+        *_named(text, "Foo", "LoRA"),
+        Named("LoRA", "Method", text.index("Low-Rank Adaptation ("), text.index(" (LoRA)")),
     ]
     assert ("Foo", "LoRA") in extends_relations(text, sorted(named, key=lambda n: n.start), ["Foo"], text.index("\n"))
 
@@ -250,7 +251,10 @@ def test_an_x_based_phrase_in_another_clause_is_not_the_proposal_base() -> None:
 
 
 def test_a_base_named_by_its_acronym_after_a_description_is_built_with() -> None:
-    text = "This paper proposes Foo, a neural retrieval model using contextualized late interaction (ColBERT) with reduction."
+    text = (
+        "This paper proposes Foo, a neural retrieval model using contextualized late interaction (ColBERT) "
+        "with reduction."
+    )
     assert ("Foo", "ColBERT") in extends_relations(text, _named(text, "Foo", "ColBERT"), ["Foo"])
 
 
@@ -267,7 +271,10 @@ def test_a_plus_version_extends_its_base() -> None:
 
 
 def test_extend_a_base_and_propose_a_method_in_one_sentence() -> None:
-    text = "In this paper, we extend the foundational GAR framework and propose a simple method that Rewrites the Code (ReCo)."
+    text = (
+        "In this paper, we extend the foundational GAR framework and propose a simple method "
+        "that Rewrites the Code (ReCo)."
+    )
     assert ("ReCo", "GAR") in extends_relations(text, _named(text, "GAR", "ReCo"), ["ReCo"])
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from kg.graph import KnowledgeGraph, build_graph
-from kg.resolve import Resolution, resolve
 from kg.records import ExtractionRecord, Paper
+from kg.resolve import Resolution, resolve
 
 
 def ent(name: str, *aliases: str, type: str = "Method") -> dict[str, Any]:
@@ -27,7 +27,8 @@ PAPERS = [
     paper(
         "seed-050",
         "Initialization using Update Approximation is a Silver Bullet for Extremely Efficient Low-Rank Fine-Tuning",
-        "We propose a method, LoRA Silver Bullet or LoRA-SB, that approximates full fine-tuning within low-rank subspaces.",
+        "We propose a method, LoRA Silver Bullet or LoRA-SB, that approximates full fine-tuning "
+        "within low-rank subspaces.",
     ),
     paper("seed-060", "Sparse Low-rank Adaptation of Pre-trained Language Models"),
     paper("seed-007", "Scaling Sparse Fine-Tuning to Large Language Models"),
@@ -62,7 +63,8 @@ RECORDS = [
                     "loser": "LoRA",
                     "on": ["mathematical reasoning"],
                     "metric": "performance",
-                    "evidence": "our approach exceeds the performance of standard LoRA while using 27-90 times fewer learnable parameters",
+                    "evidence": "our approach exceeds the performance of standard LoRA "
+                    "while using 27-90 times fewer learnable parameters",
                 },
                 {
                     "winner": "LoRA-SB",
@@ -76,7 +78,8 @@ RECORDS = [
                     "loser": "Low-rank adapters",
                     "loser_generic": True,
                     "metric": "performance",
-                    "evidence": "Low-rank adapters have become standard for efficiently fine-tuning large language models (LLMs), but they often fall short of achieving the performance of full fine-tuning",
+                    "evidence": "Low-rank adapters have become standard for efficiently fine-tuning large language "
+                    "models (LLMs), but they often fall short of achieving the performance of full fine-tuning",
                 },
             ],
             "comparable": [
@@ -104,7 +107,8 @@ RECORDS = [
                     "winner": "SoRA",
                     "loser": "other baselines",
                     "loser_generic": True,
-                    "evidence": "SoRA can outperform other baselines even with 70% retained parameters and 70% training time",
+                    "evidence": "SoRA can outperform other baselines "
+                    "even with 70% retained parameters and 70% training time",
                 }
             ],
         },
@@ -125,7 +129,8 @@ RECORDS = [
                     "loser": "LoRA",
                     "on": ["instruction tuning"],
                     "metric": "performance",
-                    "evidence": "finding that SFT is often superior to popular parameter-efficient fine-tuning methods like LoRA (low-rank adaptation) in terms of performance",
+                    "evidence": "finding that SFT is often superior to popular parameter-efficient fine-tuning "
+                    "methods like LoRA (low-rank adaptation) in terms of performance",
                 }
             ],
         },

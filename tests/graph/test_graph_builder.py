@@ -2,10 +2,10 @@
 
 from collections import Counter
 
+from _graphkit import PAPERS, RECORDS, build, edges, paper
+
 from kg.graph import build_graph, stats
 from kg.resolve import resolve
-
-from _graphkit import PAPERS, RECORDS, build, edges, paper
 
 
 def test_labels_and_relationship_counts() -> None:
@@ -150,8 +150,8 @@ def test_every_paper_relationship_carries_its_sentence() -> None:
     """EVALUATES_ON, COMPARES_WITH, IS_A (from the text) and EXTENDS keep the sentence behind them (issue #14)."""
     from kg.extract.extractor import extract_paper
     from kg.graph import build_graph
-    from kg.resolve import resolve
     from kg.records import Paper
+    from kg.resolve import resolve
 
     paper = Paper(
         id="x",

@@ -1,11 +1,11 @@
 """Derived node properties and pruning: what a store relies on after replacing a paper."""
 
+from _graphkit import build, ent
+
 from kg.graph import KnowledgeGraph, alias_index, prune, refresh
+from kg.records import ExtractionRecord
 from kg.resolve import Resolver
 from kg.taxonomy import load_taxonomy
-from kg.records import ExtractionRecord
-
-from _graphkit import build, ent
 
 
 def _drop_paper_edges(g: KnowledgeGraph, paper_id: str) -> set[str]:

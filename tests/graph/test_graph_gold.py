@@ -4,12 +4,12 @@ import json
 from pathlib import Path
 
 import pytest
-
-from graph_oracle import find_entity, methods_in_family, outperformers
-from kg.graph import KnowledgeGraph, build_graph, stats
-from kg.resolve import resolve
-from kg.records import ExtractionRecord, Paper
 from datapaths import GOLD_DEV, SEED_PAPERS
+from graph_oracle import find_entity, methods_in_family, outperformers
+
+from kg.graph import KnowledgeGraph, build_graph, stats
+from kg.records import ExtractionRecord, Paper
+from kg.resolve import resolve
 
 
 def _jsonl(path: Path) -> list[dict[str, object]]:

@@ -1,8 +1,7 @@
 """Read functions the API builds on: stats, name lookup, family membership, who beats whom."""
 
-from graph_oracle import find_entity, find_family, methods_in_family, outperformers
-
 from _graphkit import build
+from graph_oracle import find_entity, find_family, methods_in_family, outperformers
 
 
 def test_find_entity_by_name_alias_and_spelling() -> None:

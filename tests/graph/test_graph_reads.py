@@ -1,16 +1,16 @@
-"""NetworkxReads: the batched read primitives the API stands on, checked against the reference oracle (tests/graph_oracle.py)."""
+"""NetworkxReads: the batched read primitives the API stands on, checked against the reference oracle
+(tests/graph_oracle.py)."""
 
 from __future__ import annotations
 
 import networkx as nx
 import pytest
-
+from _graphkit import build
 from graph_oracle import find_entity, find_family, methods_in_family
+
 from kg.graph.model import COMPARABLE_TO, EXTENDS, MENTIONS, OUTPERFORMS
 from kg.graph.reads import CursorError, EdgeRecord, GraphReads, Related, decode_cursor, encode_cursor
 from kg.store.embedded_reads import NetworkxReads
-
-from _graphkit import build
 
 PEFT = "Family:parameter efficient fine tuning"
 

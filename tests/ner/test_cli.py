@@ -6,7 +6,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-
 DOC = {
     "doc_key": "d",
     "sentences": [["We", "use", "BERT", "on", "SQuAD", "."]],

@@ -41,7 +41,7 @@ def test_scierc_inclusive_ends_become_exclusive_and_labels_are_mapped(tmp_path: 
 
 
 def test_scirex_chunks_keep_sentences_whole_and_remap_split_hyphens(tmp_path: Path) -> None:
-    words = ["We", "test", "on", "CIFAR", "-", "10", "."] + ["Accuracy", "rises", "."]
+    words = ["We", "test", "on", "CIFAR", "-", "10", ".", "Accuracy", "rises", "."]  # two sentences
     record = {
         "doc_id": "P",
         "words": words,

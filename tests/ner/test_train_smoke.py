@@ -3,14 +3,13 @@
 from pathlib import Path
 
 import pytest
+from datapaths import NO_THIRD_PARTY, THIRD_PARTY
 
 from kg.errors import KgError
 from kg.ner import LABELS, MODEL_LABELS, predict
 from kg.ner.corpus import read_scierc
 from kg.ner.model import load_path
 from kg.ner.train import train
-
-from datapaths import NO_THIRD_PARTY, THIRD_PARTY
 
 DATA = THIRD_PARTY
 pytestmark = NO_THIRD_PARTY

@@ -170,7 +170,8 @@ def test_the_installed_wheel_ingests_and_serves_every_page(tmp_path: Path) -> No
             (
                 "import json, kg; from kg.store.cypher import _folder, query, schema_statements; "
                 "query('stats'); schema_statements(); "
-                "print(json.dumps({'kg': kg.__file__, 'queries': str(_folder('queries')), 'schema': str(_folder('schema'))}))"
+                "print(json.dumps({'kg': kg.__file__, "
+                "'queries': str(_folder('queries')), 'schema': str(_folder('schema'))}))"
             ),
             cwd=work,
             env=env,

@@ -1,8 +1,8 @@
 """Family phrases resolve through the curated taxonomy; unknown ones become new families."""
 
-from kg.resolve import resolve
-
 from _resolvekit import ent, rec
+
+from kg.resolve import resolve
 
 
 def test_peft_acronym_resolves_to_the_taxonomy_family() -> None:

@@ -1,12 +1,11 @@
 """Linking fixes the pair set (kg/data/linking_pairs.jsonl) showed were needed."""
 
 import pytest
+from _resolvekit import ent, rec
 
 from kg.resolve import Resolver, match_key
 from kg.resolve.clusters import is_cut_or_padded
 from kg.resolve.senses import same_sense
-
-from _resolvekit import ent, rec
 
 
 def _linked(a: dict, b: dict) -> bool:
@@ -145,8 +144,8 @@ def test_head_word_link_needs_one_target() -> None:
 def test_editions_spelled_out_forms_and_publishers_join_their_entity() -> None:
     """COCO 2015 is COCO (edition kept), WMT'14 is WMT 2014, CoNLL-2003 is not CoNLL-2012,
     Stanford NLI is SNLI, full FT is full fine-tuning, MS COCO is COCO."""
-    from kg.resolve import resolve
     from kg.records import Entity, ExtractionRecord
+    from kg.resolve import resolve
 
     def record(pid: str, *entities: tuple[str, str]) -> ExtractionRecord:
         return ExtractionRecord(id=pid, title=pid, entities=[Entity(name=n, aliases=[], type=t) for n, t in entities])  # type: ignore[arg-type]

@@ -1,12 +1,11 @@
 """Cross-paper resolution: what merges, what must not, and how the canonical entity looks."""
 
 import pytest
+from _resolvekit import ent, rec
 
 from kg.errors import KgError
-from kg.resolve import AliasIndex, IndexedEntity, Resolver, resolve
 from kg.records import ExtractionRecord
-
-from _resolvekit import ent, rec
+from kg.resolve import AliasIndex, IndexedEntity, Resolver, resolve
 
 # seed-060: "The popular method of low-rank adaptation (LoRA) … sparse low-rank adaptation (SoRA)"
 SORA = rec(
@@ -76,7 +75,8 @@ def test_markup_spelling_of_s2ft_is_the_same_entity() -> None:
 
 
 def test_colberter_is_not_colbert() -> None:
-    # seed-087: "This paper proposes ColBERTer, a neural retrieval model using contextualized late interaction (ColBERT)"
+    # seed-087: "This paper proposes ColBERTer, a neural retrieval model using contextualized late interaction
+    # (ColBERT)"
     colberter = rec(
         "seed-087",
         ent("ColBERTer"),

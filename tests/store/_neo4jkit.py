@@ -7,9 +7,9 @@ import os
 import pytest
 
 from kg.errors import StoreError
-from kg.store.neo4j.store import Neo4jStore
 from kg.store.neo4j.schema import wipe_database
 from kg.store.neo4j.settings import Neo4jSettings
+from kg.store.neo4j.store import Neo4jStore
 
 URI = os.environ.get("NEO4J_URI", "bolt://127.0.0.1:7687")
 HINT = "run scripts/neo4j start (or point NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD at a server)"

@@ -9,13 +9,14 @@ from types import ModuleType
 from typing import Any
 
 from kg.graph import KnowledgeGraph
-from kg.store import Store
 from kg.records import ExtractionRecord, Paper
+from kg.store import Store
 
 LORA_SB = Paper(
     id="seed-050",
     title="Initialization using Update Approximation is a Silver Bullet for Extremely Efficient Low-Rank Fine-Tuning",
-    abstract="We propose a method, LoRA Silver Bullet or LoRA-SB, that approximates full fine-tuning within low-rank subspaces.",
+    abstract="We propose a method, LoRA Silver Bullet or LoRA-SB, that approximates full fine-tuning "
+    "within low-rank subspaces.",
 )
 SORA = Paper(
     id="seed-060",

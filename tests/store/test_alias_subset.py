@@ -6,12 +6,12 @@ import json
 
 import pytest
 from _storekit import MakeStore
+from datapaths import SEED_PAPERS
 
 from kg.extract import extract_corpus
-from kg.resolve.resolver import Resolver, lookup_keys
 from kg.pipeline import ingest
 from kg.records import Paper
-from datapaths import SEED_PAPERS
+from kg.resolve.resolver import Resolver, lookup_keys
 
 SEED = SEED_PAPERS
 

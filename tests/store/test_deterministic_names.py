@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 from _neo4jkit import fresh_store
 from _storekit import MakeStore
+from datapaths import SEED_PAPERS
 
 import kg.store.neo4j.store as neo4j_module
 from kg.pipeline import ingest_sources
-from kg.store import EmbeddedStore, Store
 from kg.records import Paper
-from datapaths import SEED_PAPERS
+from kg.store import EmbeddedStore, Store
 
 # "LLM alignment" (a1) and "LLM Alignment" (b1) are one entity, used once each: a tie that the total
 # order on names settles as "LLM Alignment". a1 mentions "zorblat tuning", which c1 defines, so a rerun
@@ -24,7 +24,8 @@ from datapaths import SEED_PAPERS
 A1 = Paper(
     id="a1",
     title="Aligning Language Models with Feedback",
-    abstract="We study LLM alignment with preference data. Our method improves recall over zorblat tuning on AlpacaEval.",
+    abstract="We study LLM alignment with preference data. "
+    "Our method improves recall over zorblat tuning on AlpacaEval.",
 )
 B1 = Paper(
     id="b1",

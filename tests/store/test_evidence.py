@@ -10,9 +10,9 @@ from _storekit import MakeStore
 from kg.extract import extract_paper
 from kg.graph.model import OUTPERFORMS
 from kg.pipeline import ingest
+from kg.records import Paper
 from kg.store import EmbeddedStore
 from kg.store.evidence import EvidencePool
-from kg.records import Paper
 
 RIVALS = ", ".join(f"Rival{i}Net" for i in range(90))  # within the names-per-sentence budget
 PAPER = Paper(

@@ -12,8 +12,8 @@ from _storekit import synthetic
 
 from kg.graph import KnowledgeGraph
 from kg.pipeline import ingest
-from kg.store import EmbeddedStore, Neo4jStore
 from kg.records import ExtractionRecord, Paper
+from kg.store import EmbeddedStore, Neo4jStore
 
 
 @pytest.fixture

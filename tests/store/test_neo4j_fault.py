@@ -25,9 +25,8 @@ from _storekit import synthetic
 from neo4j import Driver, GraphDatabase
 
 from kg.errors import StoreError
-from kg.graph import KnowledgeGraph, build_graph
+from kg.graph import KnowledgeGraph, build_graph, stats
 from kg.resolve import resolve
-from kg.graph import stats
 from kg.store import Neo4jStore, init_db
 from kg.store.neo4j.settings import Neo4jSettings
 
@@ -105,7 +104,7 @@ def test_a_load_cut_by_a_killed_server_completes_when_rerun(server: Server, piec
     def load() -> None:
         try:
             store.upsert(piece)
-        except BaseException as error:  # noqa: BLE001 - handed to the test thread
+        except BaseException as error:  # handed to the test thread
             errors.append(error)
 
     loader = threading.Thread(target=load, daemon=True)

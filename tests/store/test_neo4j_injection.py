@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from _neo4jkit import fresh_store
-from graph_oracle import find_entity, outperformers
 from _storekit import LORA_SB, SB_RECORD, record
+from graph_oracle import find_entity, outperformers
 
 from kg.pipeline import ingest
-from kg.store import EmbeddedStore
 from kg.records import Paper
+from kg.store import EmbeddedStore
 
 EVIL = "Evil'}) DETACH DELETE n //"
 NASTY = 'Na`s"ty {x: $y} \\ `) MATCH (m) DETACH DELETE m'

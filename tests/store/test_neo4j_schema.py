@@ -26,7 +26,10 @@ KEYS = {
 SHOW_CONSTRAINTS = (
     "SHOW CONSTRAINTS YIELD name, type, labelsOrTypes, properties RETURN name, type, labelsOrTypes, properties"
 )
-SHOW_INDEXES = "SHOW INDEXES YIELD name, type, labelsOrTypes, properties, state RETURN name, type, labelsOrTypes, properties, state"
+SHOW_INDEXES = (
+    "SHOW INDEXES YIELD name, type, labelsOrTypes, properties, state "
+    "RETURN name, type, labelsOrTypes, properties, state"
+)
 
 
 @pytest.fixture

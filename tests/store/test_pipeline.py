@@ -9,10 +9,10 @@ from _storekit import MakeStore
 
 from kg.errors import KgError
 from kg.graph.model import MENTIONS, entity_node, paper_node
-from kg.pipeline import ingest_sources, stored_lexicon
 from kg.names.keys import entity_key
-from kg.store import Store
+from kg.pipeline import ingest_sources, stored_lexicon
 from kg.records import ExtractionRecord, Paper
+from kg.store import Store
 
 USER = Paper(
     id="a-1",
@@ -90,7 +90,7 @@ def test_papers_mentioning_compares_word_sequences(make_store: MakeStore) -> Non
 def test_precomputed_records_are_used_and_must_cover_every_new_paper(make_store: MakeStore) -> None:
     store = make_store()
     record = ExtractionRecord(id=BYSTANDER.id, entities=[{"name": "ResNet-50", "type": "Model"}])
-    with pytest.raises(KgError, match="no precomputed record for 1 papers, e.g. a-1"):
+    with pytest.raises(KgError, match=r"no precomputed record for 1 papers, e\.g\. a-1"):
         _run(store, USER, BYSTANDER, records={BYSTANDER.id: record})
     assert store.stats()["nodes"] == {}  # nothing was written
     _run(store, BYSTANDER, records={BYSTANDER.id: record})

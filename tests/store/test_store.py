@@ -12,8 +12,8 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from graph_oracle import find_entity, methods_in_family, outperformers
 from _storekit import HYDRA, HYDRA_RECORD, LORA_SB, SB_RECORD, SB_RECORD_V2, SORA, SORA_RECORD, MakeStore, edges_of
+from graph_oracle import find_entity, methods_in_family, outperformers
 
 from kg.corpus.hashing import content_hash
 from kg.errors import StoreError

@@ -16,8 +16,8 @@ from _storekit import HYDRA, HYDRA_RECORD, LORA_SB, SB_RECORD, SORA, SORA_RECORD
 from kg.corpus.hashing import content_hash
 from kg.errors import StoreError
 from kg.graph import build_graph
-from kg.resolve import resolve
 from kg.pipeline import ingest
+from kg.resolve import resolve
 from kg.store import EmbeddedStore, Store, open_store
 
 
@@ -73,7 +73,7 @@ def test_a_failed_write_leaves_the_previous_file_intact(store: EmbeddedStore) ->
 
 def test_unreadable_graph_file_is_a_store_error(tmp_path: Path) -> None:
     (tmp_path / "graph.json").write_text("{not json", encoding="utf-8")
-    with pytest.raises(StoreError, match="graph.json"):
+    with pytest.raises(StoreError, match=r"graph\.json"):
         EmbeddedStore(tmp_path)
 
 

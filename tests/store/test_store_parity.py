@@ -9,13 +9,12 @@ from pathlib import Path
 
 import pytest
 from _neo4jkit import fresh_store
+from datapaths import GOLD_DEV, SEED_PAPERS
 
 from kg.corpus import read_papers
 from kg.evaluate import load_records
 from kg.pipeline import ingest
 from kg.store import EmbeddedStore, Neo4jStore
-from datapaths import GOLD_DEV, SEED_PAPERS
-
 
 LABEL_COUNTS = "MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS n"
 TYPE_COUNTS = "MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS n"

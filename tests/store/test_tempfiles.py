@@ -11,10 +11,10 @@ import time
 from pathlib import Path
 
 from kg.pipeline import ingest
+from kg.records import ExtractionRecord, Paper
 from kg.store import EmbeddedStore
 from kg.store.serialize import write_json_atomic
 from kg.store.tempfiles import STALE_TEMP_SECONDS, sweep_stale
-from kg.records import ExtractionRecord, Paper
 
 PAPER = Paper(id="p1", title="LoRA-Q: quantised adapters", abstract="We propose LoRA-Q. LoRA-Q outperforms LoRA.")
 RECORD = ExtractionRecord(

@@ -49,7 +49,7 @@ def test_every_template_family_appears_in_200_papers() -> None:
 
 def test_names_recur_with_a_skewed_frequency() -> None:
     mentions = Counter(e.name for _, gold in generate(200, seed=0) for e in gold.entities)
-    top, _ = zip(*mentions.most_common(5))
+    top, _ = zip(*mentions.most_common(5), strict=True)
     assert mentions[top[0]] >= 15  # a few names in many papers …
     assert sum(1 for n in mentions.values() if n == 1) > len(mentions) / 3  # … and a long tail of rare ones
 

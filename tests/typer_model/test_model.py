@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from kg.errors import KgError
-from kg.typer.model import CLASSES, NONE, fit, load_path, load_typer
 from kg.typer.candidate import Candidate
+from kg.typer.model import CLASSES, NONE, fit, load_path, load_typer
 
 
 def test_fit_learns_a_separable_toy_problem_and_round_trips(tmp_path: Path) -> None:

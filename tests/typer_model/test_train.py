@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from kg.records import Entity, ExtractionRecord
 from kg.typer.candidate import Candidate
 from kg.typer.model import NONE
 from kg.typer.train import gold_types, label_of
-from kg.records import Entity, ExtractionRecord
 
 
 def _candidate(name: str, *surfaces: str) -> Candidate:

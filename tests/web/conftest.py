@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from _webkit import (
     CHROMIUM,
     CHROMIUM_ARGS,

@@ -12,7 +12,8 @@ from _webkit import Server
 
 READ_QUERY = "MATCH (m)-[r]->(n) RETURN m, r, n LIMIT 5"
 ENGINES = {"embedded": "grand-cypher", "neo4j": "Neo4j (Cypher 5)"}
-# a query with parameters and the row it answers: grand-cypher's id() is kg's id; on Neo4j it is Neo4j's own, so ask for the key
+# a query with parameters and the row it answers: grand-cypher's id() is kg's id; on Neo4j it is Neo4j's own,
+# so ask for the key
 PARAM_QUERIES = {
     "embedded": ("MATCH (m:Method) WHERE m.name = $name RETURN m.name, id(m)", "LoRA\tEntity:lora"),
     "neo4j": ("MATCH (m:Method) WHERE m.name = $name RETURN m.name, m.key", "LoRA\tlora"),
@@ -43,7 +44,8 @@ def type_query(page: Any, query: str, params: str = "{}") -> None:
 def run_with_keys(page: Any) -> None:
     page.keyboard.press("Control+Enter")
     page.wait_for_function(
-        "document.body.dataset.state === 'ready' && (document.querySelector('table.results') || document.querySelector('#console-error') || document.querySelector('.empty'))"
+        "document.body.dataset.state === 'ready' && (document.querySelector('table.results') "
+        "|| document.querySelector('#console-error') || document.querySelector('.empty'))"
     )
 
 

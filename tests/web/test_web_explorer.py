@@ -1,4 +1,5 @@
-"""The explorer (/) in Chromium: search, neighbourhood, claim evidence, expansion, filters, family-beats view, exports."""
+"""The explorer (/) in Chromium: search, neighbourhood, claim evidence, expansion, filters, family-beats view,
+exports."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from _graphpage import click_element, clear_edges, graphql, node_count, wait_ready
+from _graphpage import clear_edges, click_element, graphql, node_count, wait_ready
 from _webkit import Server
 
 LORA_CLAIMS = """{ entity(name: "LoRA") { id ... on Technique {
@@ -36,7 +37,8 @@ def test_search_draws_the_neighbourhood_and_a_claim_edge_shows_its_evidence(page
     assert node_count(page) > len(expected)
     for claim in expected:  # every claim over LoRA is drawn as an edge into it
         assert page.evaluate(
-            "([w]) => window.kgExplorer.cy.edges(`[type = 'OUTPERFORMS'][target = 'Entity:lora']`).some(e => e.data('source') === w)",
+            "([w]) => window.kgExplorer.cy.edges(`[type = 'OUTPERFORMS'][target = 'Entity:lora']`)"
+            ".some(e => e.data('source') === w)",
             [claim["winner"]["id"]],
         )
     assert page.locator("#panel .panel-title").inner_text() == "LoRA"
@@ -65,7 +67,10 @@ def test_clicking_a_node_expands_it(page: Any, sample_server: Server) -> None:
 
 def test_filters_hide_a_label_and_a_relationship_type(page: Any, sample_server: Server) -> None:
     open_lora(page, sample_server)
-    visible = "window.kgExplorer.cy.elements(':visible').filter(e => e.data('label') === 'Paper' || e.data('type') === 'EXTENDS').length"
+    visible = (
+        "window.kgExplorer.cy.elements(':visible')"
+        ".filter(e => e.data('label') === 'Paper' || e.data('type') === 'EXTENDS').length"
+    )
     assert page.evaluate(visible) > 0
     page.locator(".legend-row[data-name='Paper'] input").uncheck()
     page.locator(".legend-row[data-name='EXTENDS'] input").uncheck()

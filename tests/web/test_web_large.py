@@ -17,7 +17,8 @@ def frame_ms(page: Any) -> float:
     """How long the page takes to produce its next two animation frames (a blocked main thread shows here)."""
     return float(
         page.evaluate(
-            "() => new Promise(r => { const t = performance.now(); requestAnimationFrame(() => requestAnimationFrame(() => r(performance.now() - t))); })"
+            "() => new Promise(r => { const t = performance.now(); "
+            "requestAnimationFrame(() => requestAnimationFrame(() => r(performance.now() - t))); })"
         )
     )
 

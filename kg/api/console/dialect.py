@@ -23,8 +23,10 @@ AGGREGATES = frozenset({"COUNT", "SUM", "AVG", "MIN", "MAX", "COLLECT"})
 SUBSET = (
     "the Cypher subset grand-cypher supports: MATCH patterns (labels, relationship types, A|B, {key: value} maps, "
     "variable length -[*1..3]->, named paths p = …), several MATCH clauses, WHERE with = <> < > <= >=, AND / OR / NOT, "
-    "IN [list], CONTAINS, STARTS WITH, ENDS WITH, IS NULL, EXISTS { … }; RETURN [DISTINCT] … AS alias with id(), type(), "
-    "toLower(), toUpper(), trim(), size(), coalesce() and COUNT / SUM / AVG / MIN / MAX / COLLECT; ORDER BY, SKIP, LIMIT. "
+    "IN [list], CONTAINS, STARTS WITH, ENDS WITH, IS NULL, EXISTS { … }; "
+    "RETURN [DISTINCT] … AS alias with id(), type(), "
+    "toLower(), toUpper(), trim(), size(), coalesce() and COUNT / SUM / AVG / MIN / MAX / COLLECT; "
+    "ORDER BY, SKIP, LIMIT. "
     "Not supported: OPTIONAL MATCH, WITH, UNWIND, UNION, CASE, list and map expressions. $parameters are filled in "
     "before the query runs."
 )

@@ -21,7 +21,6 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
-from kg.api.console.runner import ROW_CAP, TIMEOUT_S, CypherResult
 from kg.api.console.dialect import SUBSET, to_grand_cypher
 from kg.api.console.errors import (
     CypherBusy,
@@ -33,6 +32,7 @@ from kg.api.console.errors import (
     CypherTimeout,
     CypherUnavailable,
 )
+from kg.api.console.runner import ROW_CAP, TIMEOUT_S, CypherResult
 
 PACKAGE_ROOT = Path(__file__).resolve().parents[3]
 LOAD_TIMEOUT_S = 300.0

@@ -18,10 +18,10 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.types import Receive, Scope, Send
 
-from kg.api.console.runner import CypherRunner, UnavailableRunner, read_only
-from kg.api.console.slots import ConsoleSlots
 from kg.api.console.embedded import EmbeddedCypher
 from kg.api.console.errors import CypherError
+from kg.api.console.runner import CypherRunner, UnavailableRunner, read_only
+from kg.api.console.slots import ConsoleSlots
 from kg.api.embedded import EmbeddedReads
 from kg.graph.reads import GraphReads
 

@@ -5,10 +5,11 @@ commands and procedure calls before the query is sent; Neo4j's own ``EXPLAIN`` p
 reading operators only (kg.api.console.plan) before it runs; and the session's READ access mode
 makes the server refuse any write that got past both (reported as ``CypherRefused``). Each query
 carries a tag in its transaction metadata; a query still running ``WATCHDOG_S`` after its time
-limit is terminated by that tag (Neo4j's own timeout does not stop every expression loop). At most ``row_cap + 1`` records are
-pulled (the extra one only sets ``truncated``). Nodes and relationships come back with the
-embedded model's ids and properties (kg.store.neo4j.rows), so the page draws the same graph
-whichever store answers; relationship ends no cell returned are fetched in one more read.
+limit is terminated by that tag (Neo4j's own timeout does not stop every expression loop). At
+most ``row_cap + 1`` records are pulled (the extra one only sets ``truncated``). Nodes and
+relationships come back with the embedded model's ids and properties (kg.store.neo4j.rows), so the
+page draws the same graph whichever store answers; relationship ends no cell returned are fetched
+in one more read.
 """
 
 from __future__ import annotations
@@ -28,7 +29,6 @@ from neo4j.exceptions import (
 )
 from neo4j.graph import Node, Path, Relationship
 
-from kg.api.console.runner import ROW_CAP, TIMEOUT_S, CypherResult, CypherRunner, read_only
 from kg.api.console.errors import (
     CypherError,
     CypherParamsError,
@@ -38,6 +38,7 @@ from kg.api.console.errors import (
     CypherUnavailable,
 )
 from kg.api.console.plan import check_plan
+from kg.api.console.runner import ROW_CAP, TIMEOUT_S, CypherResult, CypherRunner, read_only
 from kg.api.console.values import GraphCollector, node_value, path_value, plain, relationship_value
 from kg.errors import KgError
 from kg.store.cypher import query as named_query

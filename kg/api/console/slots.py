@@ -51,7 +51,8 @@ class ConsoleSlots:
             release()
 
     async def run(self, fn: Callable[[], T], deadline_s: float) -> T:
-        """``fn()`` on a console thread; ``CypherBusy`` when no slot frees up in time, ``CypherTimeout`` past ``deadline_s``."""
+        """``fn()`` on a console thread; ``CypherBusy`` when no slot frees up in time, ``CypherTimeout`` past
+        ``deadline_s``."""
         if self._free is None:
             self._free = asyncio.Semaphore(self.slots)
         free = self._free

@@ -20,10 +20,10 @@ from typing import Any
 from grandcypher import GrandCypher
 from lark.exceptions import UnexpectedInput
 
-from kg.api.console.runner import CypherResult
 from kg.api.console.dialect import AGGREGATES, SUBSET, UNSUPPORTED
 from kg.api.console.errors import CypherError, CypherMemory, CypherSyntaxError, CypherUnavailable
 from kg.api.console.guard import tokenize
+from kg.api.console.runner import CypherResult
 from kg.api.console.values import GraphCollector, node_value, path_value, plain, relationship_value
 from kg.errors import KgError
 from kg.graph.model import KnowledgeGraph

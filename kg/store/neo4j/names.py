@@ -17,8 +17,8 @@ from neo4j import ManagedTransaction
 
 from kg.names.keys import match_key
 from kg.store.cypher import query
-from kg.store.neo4j.store_reads import ALIAS_CHUNK, match_key_queries
 from kg.store.neo4j.rows import entity_derived, mention_counts
+from kg.store.neo4j.store_reads import ALIAS_CHUNK, match_key_queries
 
 Rows = list[dict[str, Any]]
 

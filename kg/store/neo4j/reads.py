@@ -20,6 +20,7 @@ a word in lower case) and Python matches, sorts and pages the rest.
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_right
 from collections.abc import Collection, Iterable, Iterator, Mapping
@@ -369,4 +370,4 @@ class Neo4jReads:
                 node = hop[1]
                 sequence.append(node)
             sequences.add(tuple(sequence))
-        return [[best[(a, b)] for a, b in zip(seq, seq[1:])] for seq in sorted(sequences)[:limit]]
+        return [[best[(a, b)] for a, b in itertools.pairwise(seq)] for seq in sorted(sequences)[:limit]]

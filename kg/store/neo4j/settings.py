@@ -51,7 +51,8 @@ def connect(settings: Neo4jSettings) -> Driver:
     except AuthError as error:
         driver.close()
         raise StoreError(
-            f"Neo4j at {settings.uri} refused user {settings.user!r}: {one_line(error)}; check NEO4J_USER/NEO4J_PASSWORD"
+            f"Neo4j at {settings.uri} refused user {settings.user!r}: {one_line(error)}; "
+            "check NEO4J_USER/NEO4J_PASSWORD"
         ) from error
     except (ServiceUnavailable, DriverError, Neo4jError, OSError) as error:
         driver.close()

@@ -36,15 +36,15 @@ from neo4j.exceptions import DriverError, Neo4jError
 from kg.errors import StoreError
 from kg.graph.model import KnowledgeGraph
 from kg.names.alias_index import AliasIndex
-from kg.store.neo4j import store_reads as read
+from kg.records import Paper
 from kg.store.base import ExportFormat
 from kg.store.batches import split_piece
 from kg.store.export import export_graph
+from kg.store.neo4j import store_reads as read
 from kg.store.neo4j.schema import ensure_schema
 from kg.store.neo4j.settings import Neo4jSettings, connect, one_line
 from kg.store.neo4j.write import delete_papers, write_batch
 from kg.taxonomy import Taxonomy, load_taxonomy
-from kg.records import Paper
 
 PAPERS_PER_BATCH = 1000
 T = TypeVar("T")

@@ -16,11 +16,11 @@ from neo4j import Driver, ManagedTransaction, RoutingControl
 
 from kg.graph.model import KnowledgeGraph
 from kg.names.alias_index import AliasIndex
+from kg.records import Paper
 from kg.store.cypher import query
 from kg.store.evidence import EvidencePool
 from kg.store.neo4j.rows import edge_from_neo4j, indexed_entity, node_from_neo4j
 from kg.store.text_match import PhraseFinder, paper_from_attrs, words
-from kg.records import Paper
 
 ALIAS_CHUNK = 5000
 
