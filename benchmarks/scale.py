@@ -20,7 +20,6 @@ Timings on a shared machine are noisy.
 from __future__ import annotations
 
 import argparse
-import itertools
 import math
 import multiprocessing as mp
 import resource
@@ -29,9 +28,9 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterable
-from itertools import islice
+from itertools import islice, pairwise
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kg.corpus import read_papers
 from kg.extract.streaming import stream_extract
@@ -40,6 +39,9 @@ from kg.records import Paper
 from kg.store import EmbeddedStore, Neo4jSettings, Neo4jStore
 from kg.store.neo4j.schema import wipe_database
 from kg.synthetic import write_corpus
+
+if TYPE_CHECKING:
+    from multiprocessing.queues import Queue
 
 
 def _rss_mb(who: int) -> float:
@@ -123,7 +125,7 @@ class _TreeRss:
         self._thread.join()
 
 
-def _child(job: Callable[..., dict[str, float]], args: tuple[Any, ...], queue: Any) -> None:
+def _child(job: Callable[..., dict[str, float]], args: tuple[Any, ...], queue: Queue[dict[str, float]]) -> None:
     with _TreeRss() as workers:
         result = job(*args)
     result["rss_mb"] = _rss_mb(resource.RUSAGE_SELF)
@@ -134,7 +136,7 @@ def _child(job: Callable[..., dict[str, float]], args: tuple[Any, ...], queue: A
 def _isolated(job: Callable[..., dict[str, float]], *args: Any) -> dict[str, float]:
     """Run ``job`` in a fresh process: its own peak RSS, no warm caches from earlier steps."""
     ctx = mp.get_context("spawn")
-    queue = ctx.Queue()
+    queue: Queue[dict[str, float]] = ctx.Queue()
     proc = ctx.Process(target=_child, args=(job, args, queue))
     proc.start()
     result = queue.get()
@@ -238,7 +240,7 @@ def _exponent(a: dict[str, Any], b: dict[str, Any], key: str) -> float:
 def growth(rows: list[dict[str, Any]]) -> str:
     """Exponent k in cost ∝ N^k between consecutive sizes (1 = linear, 2 = quadratic)."""
     out = []
-    for a, b in itertools.pairwise(rows):
+    for a, b in pairwise(rows):
         if b["measured"] <= a["measured"]:
             continue
         out.append(

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable, Iterator
 from functools import wraps
 from pathlib import Path
-from typing import Annotated, Any, Literal, TypeVar
+from typing import Annotated, Any, Literal, ParamSpec, TypeVar
 
 import typer
 from rich.console import Console
@@ -28,7 +28,8 @@ console = Console(stderr=True)
 out = Console()
 _state: dict[str, bool] = {"verbose": False}
 
-F = TypeVar("F", bound=Callable[..., Any])
+P = ParamSpec("P")
+R = TypeVar("R")
 
 DataDir = Annotated[
     Path | None, typer.Option("--data-dir", help="Where the embedded store lives (default ./kg-data, env KG_DATA_DIR).")
@@ -45,11 +46,11 @@ def _settings(data_dir: Path | None = None, store: StoreKind | None = None) -> S
     return Settings(**overrides)
 
 
-def friendly_errors(func: F) -> F:
+def friendly_errors(func: Callable[P, R]) -> Callable[P, R]:
     """Turn a KgError (or a bad file) into one readable line and exit code 1."""
 
     @wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
             return func(*args, **kwargs)
         except (KgError, OSError, ValueError) as exc:
@@ -58,7 +59,7 @@ def friendly_errors(func: F) -> F:
             console.print(f"[bold red]error:[/] {exc}", highlight=False)
             raise typer.Exit(1) from None
 
-    return wrapper  # type: ignore[return-value]
+    return wrapper
 
 
 @app.callback()

@@ -176,10 +176,10 @@ def _batches(
             kept = [(p, r) for p, r in pairs if isinstance(r, ExtractionRecord)]
             yield [p for p, _ in kept], [r for _, r in kept]
         return
-    for pairs in stream_extract(
+    for extracted in stream_extract(
         todo, batch_size=batch_size, workers=workers, report=report, corpus=lexicon, budget=budget
     ):
-        yield [p for p, _ in pairs], [r for _, r in pairs]
+        yield [p for p, _ in extracted], [r for _, r in extracted]
 
 
 def _with_lexicon(paper: Paper, record: ExtractionRecord) -> ExtractionRecord:

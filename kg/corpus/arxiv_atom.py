@@ -66,10 +66,20 @@ def _entry_result(entry: ET.Element, source: str, line: int) -> Paper | RecordEr
         return error
 
 
+def _element_events(parser: ET.XMLPullParser[ET.Element]) -> list[tuple[str, ET.Element]]:
+    """The (event, element) pairs parsed so far. Only start and end events are asked for, and each
+    carries its element; namespace events, which carry none, never come."""
+    pairs: list[tuple[str, ET.Element]] = []
+    for event in parser.read_events():
+        if len(event) == 2 and isinstance(event[1], ET.Element):
+            pairs.append((event[0], event[1]))
+    return pairs
+
+
 def read_atom(path: Path) -> Iterator[Paper | RecordError]:
     """Papers (or RecordErrors) for every ``<entry>`` of an Atom feed, with its start line."""
     source = str(path)
-    parser = ET.XMLPullParser(events=("start", "end"))
+    parser: ET.XMLPullParser[ET.Element] = ET.XMLPullParser(events=("start", "end"))
     root: ET.Element | None = None
     entry_lines: list[int] = []  # start lines of the open <entry> elements (nesting-safe)
     number = 0
@@ -77,7 +87,7 @@ def read_atom(path: Path) -> Iterator[Paper | RecordError]:
         for number, raw in enumerate(handle, start=1):
             try:
                 parser.feed(raw)
-                events = list(parser.read_events())
+                events = _element_events(parser)
             except ET.ParseError as exc:
                 yield RecordError(source, number, f"invalid XML, rest of file skipped ({exc})")
                 return

@@ -28,7 +28,7 @@ def _sentence_end() -> re.Pattern[str]:
     """A sentence ends where spaCy's sentencizer would end one: a run of its punctuation not followed by a
     lower-case letter or a digit ("e.g.", "3.5" and "arxiv.org" end nothing). An estimate that errs high.
     Built on first use, so reading papers does not import spaCy."""
-    from spacy.pipeline.sentencizer import Sentencizer
+    from spacy.pipeline import Sentencizer
 
     punct = "".join(re.escape(c) for c in Sentencizer.default_punct_chars)
     return re.compile(rf"[{punct}]+(?![^\W_A-Z])")

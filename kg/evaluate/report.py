@@ -13,7 +13,7 @@ from rich.table import Table
 SECONDARY_FIELDS: frozenset[str] = frozenset({"outperforms_generic"})
 
 
-def _ratio(num: int, den: int, empty: float) -> float:
+def _ratio(num: float, den: float, empty: float) -> float:
     return num / den if den else empty
 
 

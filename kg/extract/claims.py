@@ -169,6 +169,7 @@ def sentence_claims(
     metric = next((n.name for n in _entities_in(local, 0, len(sentence), {"Metric"})), "")
     previous_winner: str | None = None
     earlier_losers: set[str] = set()
+    winner: str | None
     for trigger in _TRIGGER.finditer(sentence):
         tick()
         kind = next(k for k in ("strong", "gain", "passive", "compared") if trigger.group(k))
@@ -194,9 +195,9 @@ def sentence_claims(
             )
             self_ref = _SELF.search(sentence, right_start)
             main_at = subject.start if subject else (self_ref.start() if self_ref else None)
-            if main_at is None or (subject is None and proposed is None):
-                continue  # "compared to Y, our …" in a paper that proposes nothing names no winner
             winner = subject.name if subject else proposed
+            if main_at is None or winner is None:
+                continue  # "compared to Y, our …" in a paper that proposes nothing names no winner
             losers = _entities_in(local, right_start, main_at, _CLAIM_TYPES)
             loser_text = sentence[right_start:main_at]
         else:
@@ -215,8 +216,8 @@ def sentence_claims(
             relative = left.rfind(", which")
             subjects = _entities_in(local, 0, trigger.start(), _CLAIM_TYPES)
             attached = [n for n in subjects if relative > 0 and 0 <= relative - n.end <= 2]
-            subject = (attached or subjects or [Named(winner, "Method", -1, -1)])[0].name
-            losers, winner = [Named(subject, "Method", -1, -1)], losers[0].name
+            subject_name = (attached or subjects or [Named(winner, "Method", -1, -1)])[0].name
+            losers, winner = [Named(subject_name, "Method", -1, -1)], losers[0].name
         for w in [winner, *_co_winners(sentence, local, winner, trigger.start())]:
             named_losers = [n for n in _named_losers(sentence, losers) if n.name != w]
             if named_losers:

@@ -45,11 +45,14 @@ def _connect(stack: ExitStack, client: Client | None, scheduler: str | None) -> 
     from distributed import Client, LocalCluster
 
     if scheduler:
-        return stack.enter_context(Client(scheduler))
-    cluster = stack.enter_context(
-        LocalCluster(n_workers=os.cpu_count() or 1, threads_per_worker=1, processes=True, dashboard_address=None)
-    )
-    return stack.enter_context(Client(cluster))
+        connected = Client(scheduler)
+    else:
+        cluster = stack.enter_context(
+            LocalCluster(n_workers=os.cpu_count() or 1, threads_per_worker=1, processes=True, dashboard_address=None)
+        )
+        connected = Client(cluster)
+    stack.enter_context(connected)  # Client.__enter__ starts it and returns it
+    return connected
 
 
 def extract_with_dask(

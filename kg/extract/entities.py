@@ -23,7 +23,7 @@ class EntityGroup:
     surfaces: Counter[str] = field(default_factory=Counter)
     short: str | None = None
     long: str | None = None
-    votes: Counter[str] = field(default_factory=Counter)
+    votes: Counter[EntityType] = field(default_factory=Counter)
     mentions: list[Mention] = field(default_factory=list)
     first: int = 10**9
     decided: EntityType | None = None
@@ -44,7 +44,7 @@ class EntityGroup:
     def voted_type(self) -> EntityType:
         """The rules' type: most votes, ties broken towards the rarer kinds."""
         order = ("Dataset", "Benchmark", "Model", "Metric", "Task", "Method")
-        return sorted(self.votes.items(), key=lambda kv: (-kv[1], order.index(kv[0])))[0][0]  # type: ignore[return-value]
+        return sorted(self.votes.items(), key=lambda kv: (-kv[1], order.index(kv[0])))[0][0]
 
     @property
     def type(self) -> EntityType:

@@ -42,7 +42,7 @@ from kg.extract.proposed import (
 )
 from kg.extract.syntax import tag
 from kg.extract.typed import apply_typer
-from kg.records import Entity, ExtractionRecord, Paper, PaperKind, ProposedEntity
+from kg.records import Entity, EntityType, ExtractionRecord, Paper, PaperKind, ProposedEntity
 from kg.typer import load_typer
 
 USE_NER = os.environ.get("KG_USE_NER", "0") == "1"  # measured: lowers dev F1, so opt-in
@@ -258,7 +258,7 @@ def _relations(paper: Paper, stage: EntityStage) -> ExtractionRecord:
         for name in proposed_names
     ]
     proposed_set = set(proposed_names)
-    baselines = []
+    baselines: list[str] = []
     for claim in outperforms:
         # what a method paper compares against: every named loser of its claims that it did not propose
         if not claim.loser_generic and proposed_set and claim.loser not in proposed_set | set(baselines):
@@ -291,9 +291,10 @@ def _relations(paper: Paper, stage: EntityStage) -> ExtractionRecord:
         )
     )
     sentences = [text[start:end].strip() for start, end in pt.sentences]
-    defines, acronyms = paper_lexicon(paper)  # what the paper adds to the corpus lexicon, kept with it in the store
+    # what the paper adds to the corpus lexicon, kept with it in the store
+    defines, defined_acronyms = paper_lexicon(paper)
     return record.model_copy(
-        update={"evidence": relation_evidence(record, sentences), "defines": defines, "acronyms": acronyms}
+        update={"evidence": relation_evidence(record, sentences), "defines": defines, "acronyms": defined_acronyms}
     )
 
 
@@ -367,7 +368,9 @@ def _type_from_title(table: EntityTable, paper: Paper) -> None:
     head = _TITLE_HEAD_KIND.match(paper.title)
     if not head or re.search(r"\b(?:for|of|on|with|via)\b", head.group(0)[head.group(0).index(":") :], re.I):
         return
-    kind = "Benchmark" if head.group(1).lower() in {"benchmark", "suite", "testbed", "test bed"} else "Dataset"
+    kind: EntityType = (
+        "Benchmark" if head.group(1).lower() in {"benchmark", "suite", "testbed", "test bed"} else "Dataset"
+    )
     names = title_names(paper.title, paper.abstract)
     if len(names) != 1:
         return  # "RS5M and GeoRSCLIP: A … Dataset and A … Model": which name is which is not said
@@ -388,7 +391,9 @@ def _type_from_definition(table: EntityTable) -> None:
         head = _DEFINITION_HEAD_KIND.search(group.long or "")
         if head is None or group.pinned:
             continue
-        kind = "Benchmark" if head.group(1).lower() in {"benchmark", "suite", "testbed", "test bed"} else "Dataset"
+        kind: EntityType = (
+            "Benchmark" if head.group(1).lower() in {"benchmark", "suite", "testbed", "test bed"} else "Dataset"
+        )
         group.votes[kind] += sum(group.votes.values()) + 1
         group.pinned = True
 
@@ -427,7 +432,8 @@ def _type_listed_data(table: EntityTable, text: str, mentions: list[Mention]) ->
             if len(run) >= 2 or not after.group(0)[: after.start("head") - after.start()].strip():
                 runs.append((run, after.group("head")))  # one name before "… relevance datasets" only qualifies them
     for run, _head in runs:
-        kind = "Dataset"  # the members of "five benchmarks including VIPeR, …" are datasets; suites are known by name
+        # the members of "five benchmarks including VIPeR, …" are datasets; suites are known by name
+        kind: EntityType = "Dataset"
         for m in run:
             group = table.group_at(m)
             if group is None or group.type in {"Dataset", "Benchmark"} or m.source in {"lexicon", "task"}:

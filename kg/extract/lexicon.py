@@ -10,7 +10,7 @@ from kg.records import ENTITY_TYPES, EntityType
 
 
 @cache
-def _lexicon() -> dict[str, list[str]]:
+def _lexicon() -> dict[EntityType, list[str]]:
     raw = json.loads(resources.files("kg").joinpath("data/lexicon.json").read_text("utf-8"))
     return {etype: raw.get(etype, []) for etype in ENTITY_TYPES}
 
@@ -21,7 +21,7 @@ def known_entities() -> dict[str, EntityType]:
     table: dict[str, EntityType] = {}
     for etype, names in _lexicon().items():
         for name in names:
-            table.setdefault(name.casefold(), etype)  # type: ignore[arg-type]
+            table.setdefault(name.casefold(), etype)
     return table
 
 

@@ -7,6 +7,7 @@ small function of the same context lets each be tested, and measured, on its own
 from __future__ import annotations
 
 import re
+from collections.abc import Set
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -323,7 +324,7 @@ def title_purpose(ctx: FamilyContext) -> list[Pair]:
     ]
 
 
-def mentioned_membership(ctx: FamilyContext, placed: set[str] = frozenset()) -> list[Pair]:  # type: ignore[assignment]
+def mentioned_membership(ctx: FamilyContext, placed: Set[str] = frozenset()) -> list[Pair]:
     """A well-known method (or a sized checkpoint of one: "LLaMA 2 7B") in a paper that names its family:
     "LoRA" where the text discusses PEFT.
 

@@ -25,10 +25,13 @@ VERSION = "3.8.0"
 
 def model_path() -> Path:
     """The pipeline's data folder inside its installed package."""
+    missing = f"the tagger package {PACKAGE} is not installed: run scripts/setup (or use --fast)"
     try:
         package = __import__(PACKAGE)
     except ImportError as error:
-        raise KgError(f"the tagger package {PACKAGE} is not installed: run scripts/setup (or use --fast)") from error
+        raise KgError(missing) from error
+    if package.__file__ is None:  # a namespace package (a folder of that name on the path), not the tagger
+        raise KgError(missing)
     return Path(package.__file__).resolve().parent / f"{PACKAGE}-{VERSION}"
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from kg.extract.entities import EntityGroup, EntityTable
 from kg.extract.lexicon import known_entities
-from kg.records import EntityType
+from kg.records import ENTITY_TYPES, EntityType
 from kg.typer import NONE, Candidate, TyperModel
 from kg.typer.candidate import context_of
 
@@ -74,4 +74,7 @@ def apply_typer(
 
 def entity_type_of(probs: dict[str, float]) -> EntityType:
     """The most probable entity type (not-an-entity left out)."""
-    return max((c for c in probs if c != NONE), key=lambda c: probs[c])  # type: ignore[return-value]
+    best = max((c for c in probs if c != NONE), key=lambda c: probs[c])
+    if best not in ENTITY_TYPES:
+        raise ValueError(f"the typer model knows a class {best!r} that is no entity type")
+    return best

@@ -49,7 +49,12 @@ def build_graph(
 
 
 def _add_paper(g: KnowledgeGraph, paper: Paper | None, record: ResolvedRecord | None) -> None:
-    paper_id = paper.id if paper else record.id  # type: ignore[union-attr]
+    if paper is not None:
+        paper_id = paper.id
+    elif record is not None:
+        paper_id = record.id
+    else:
+        raise ValueError("a Paper node needs the paper or its record")
     attrs: dict[str, object] = {"label": m.PAPER, "id": paper_id, "title": record.title if record else ""}
     if paper is not None:
         attrs.update(title=paper.title, abstract=paper.abstract, authors=list(paper.authors))
@@ -144,10 +149,10 @@ def _add_claims(g: KnowledgeGraph, record: ResolvedRecord, resolution: Resolutio
             **supported("is_a", item.entity, item.family),
         )
     for new, base in record.extends:
-        props = {"evidence": "", **supported("extends", new, base)}
+        props: dict[str, object] = {"evidence": "", **supported("extends", new, base)}
         _claim(g, _entity(g, resolution, new), _entity(g, resolution, base), m.EXTENDS, paper, props)
     for claim in record.outperforms:
-        props: dict[str, object] = {
+        props = {
             "on": list(claim.on),
             "metric": claim.metric,
             "evidence": claim.evidence,

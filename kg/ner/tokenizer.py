@@ -9,11 +9,15 @@ imported from kg.extract so kg.extract can use kg.ner without an import cycle.
 from __future__ import annotations
 
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex
 
 
 def keep_hyphenated_words(nlp: Language) -> Language:
     """Drop the infix rule that splits on hyphens between letters ("LoRA-XS" stays whole)."""
-    infixes = [p for p in nlp.Defaults.infixes if "(?:-|" not in p]
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    tokenizer = nlp.tokenizer
+    if not isinstance(tokenizer, Tokenizer):
+        raise TypeError(f"{nlp.lang} pipeline has a custom tokenizer, without infix rules to change")
+    infixes = [p for p in nlp.Defaults.infixes or () if not (isinstance(p, str) and "(?:-|" in p)]
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     return nlp

@@ -20,7 +20,8 @@ import spacy
 from spacy.language import Language
 from spacy.training.initialize import init_nlp
 from spacy.training.loop import train as train_loop
-from spacy.util import fix_random_seed, load_config
+from spacy.util import load_config
+from thinc.api import fix_random_seed
 
 from kg.errors import KgError
 from kg.ner.docs import write_docbin

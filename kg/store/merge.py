@@ -25,6 +25,7 @@ class ClaimIndex:
 
     def __init__(self, g: KnowledgeGraph) -> None:
         self._edges: dict[str, set[EdgeId]] = {}
+        paper: object  # the edge's "paper" property, None on edges that have none
         for u, v, k, paper in g.edges(keys=True, data="paper"):
             if paper is not None:
                 self._edges.setdefault(str(paper), set()).add((u, v, k))
@@ -45,7 +46,8 @@ def _drop_claims(g: KnowledgeGraph, paper_ids: set[str], index: ClaimIndex) -> s
         if node in g:
             doomed.update(g.in_edges(node, keys=True))
             doomed.update(g.out_edges(node, keys=True))
-    g.remove_edges_from(doomed)
+    # (u, v, key) edges: networkx's MultiGraph takes them, types-networkx knows only (u, v[, data])
+    g.remove_edges_from(doomed)  # type: ignore[arg-type]
     return {n for u, v, _ in doomed for n in (u, v)}
 
 

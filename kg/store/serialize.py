@@ -57,8 +57,9 @@ def from_node_link(data: dict[str, Any]) -> KnowledgeGraph:
     g: KnowledgeGraph = nx.MultiDiGraph()
     g.add_nodes_from((item.pop(NODE_ID), item) for item in map(dict, data.get("nodes", [])))
     pool = EvidencePool()
-    edges = map(dict, data.get("edges", []))
-    g.add_edges_from((item.pop(SOURCE), item.pop(TARGET), item.pop(KEY), pool.share(item)) for item in edges)
+    edges = ((e.pop(SOURCE), e.pop(TARGET), e.pop(KEY), pool.share(e)) for e in map(dict, data.get("edges", [])))
+    # (u, v, key, data) edges: networkx's MultiGraph takes them, types-networkx knows only (u, v[, data])
+    g.add_edges_from(edges)  # type: ignore[arg-type]
     return g
 
 

@@ -74,7 +74,10 @@ class Gold:
             for base in names:
                 if new.startswith(base + "-") and new[len(base) + 1 :] in VARIANT_SUFFIXES:
                     self.extend(new, base)
-        typed = lambda *types: [e.name for e in self.entities.values() if e.type in types]  # noqa: E731
+
+        def typed(*types: EntityType) -> list[str]:
+            return [e.name for e in self.entities.values() if e.type in types]
+
         return ExtractionRecord(
             id=self.id,
             title=self.title,

@@ -11,7 +11,7 @@ import bisect
 import itertools
 import random
 from collections.abc import Sequence
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 from kg.extract.lexicon import is_known
 from kg.synthetic.vocab import CORES, DATASET_SUFFIXES, INFIXES, LONG_HEADS, LONG_WORDS, PREFIXES
@@ -66,7 +66,7 @@ def method_name(k: int, offset: int = 0) -> str:
     return name if generation == 0 else f"{name}-{generation + 1}"
 
 
-class Zipf:
+class Zipf(Generic[T]):
     """Rank-skewed picks from a fixed list: item r is chosen with weight 1 / (r + 1) ** s."""
 
     def __init__(self, items: Sequence[T], s: float = 1.1) -> None:

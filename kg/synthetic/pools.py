@@ -6,7 +6,7 @@ import random
 from dataclasses import dataclass
 
 from kg.synthetic.names import Zipf, benchmark_name, dataset_name, method_name
-from kg.synthetic.vocab import DOMAINS, Domain
+from kg.synthetic.vocab import DOMAINS, Domain, FamilySpec
 
 INVENTED_METHODS = 60  # per domain
 INVENTED_DATASETS = 8
@@ -17,13 +17,13 @@ POOL_SIZE = len(DOMAINS) * INVENTED_METHODS  # method-name indices below this be
 @dataclass(frozen=True)
 class DomainPools:
     domain: Domain
-    families: Zipf  # of FamilySpec, the first most often
-    members: dict[str, Zipf]  # family name -> its methods, well-known ones first
-    methods: Zipf  # every method of the area
-    datasets: Zipf
-    benchmarks: Zipf
-    tasks: Zipf
-    metrics: Zipf
+    families: Zipf[FamilySpec]  # the first most often
+    members: dict[str, Zipf[str]]  # family name -> its methods, well-known ones first
+    methods: Zipf[str]  # every method of the area
+    datasets: Zipf[str]
+    benchmarks: Zipf[str]
+    tasks: Zipf[str]
+    metrics: Zipf[str]
 
 
 @dataclass(frozen=True)
@@ -31,7 +31,7 @@ class Pools:
     """Everything fixed by the seed: method-name offset, per-domain pools, the domain mix."""
 
     offset: int
-    domains: Zipf  # of DomainPools
+    domains: Zipf[DomainPools]
 
     def proposal_name(self, index: int) -> str:
         """Paper ``index``'s own invented name: never a pool name, never another paper's."""
@@ -41,7 +41,7 @@ class Pools:
 def build_pools(seed: int) -> Pools:
     rng = random.Random(f"kg-synthetic-pools:{seed}")
     offset = rng.randrange(1 << 30)
-    built = []
+    built: list[DomainPools] = []
     for d, domain in enumerate(DOMAINS):
         invented = [method_name(d * INVENTED_METHODS + j, offset) for j in range(INVENTED_METHODS)]
         members: dict[str, list[str]] = {f.name: list(f.members) for f in domain.families}

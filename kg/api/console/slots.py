@@ -65,8 +65,12 @@ class ConsoleSlots:
             ) from None
         loop = asyncio.get_running_loop()
         state = {"finished": False, "given_up": False}
+
+        def release() -> None:  # on the console thread: hands the slot back on the event loop
+            loop.call_soon_threadsafe(free.release)
+
         try:
-            future = self._executor.submit(self._call, fn, state, lambda: loop.call_soon_threadsafe(free.release))
+            future = self._executor.submit(self._call, fn, state, release)
         except BaseException:
             free.release()
             raise

@@ -101,7 +101,8 @@ class Neo4jStore:
     def graph(self) -> KnowledgeGraph:
         """The whole graph read into memory, frozen (read-only) like the embedded store's view."""
         g = self._call(lambda d: read.read_graph(d, self.settings.database))
-        return nx.freeze(g)
+        nx.freeze(g)  # in place
+        return g
 
     def _schema(self, driver: Driver) -> Driver:
         """The driver, once the schema (whose full-text indexes some reads need) is in place."""
