@@ -44,6 +44,12 @@ _NEGATIVE = re.compile(
     r"suboptimal|fails?)\b",
     re.I,
 )
+_NEGATED = re.compile(
+    r"\b(?:not|never|cannot|unable to|fail(?:s|ed)? to|no longer)\s+(?:(?:always|consistently|significantly|"
+    r"necessarily|yet|be|been)\s+)?$|n't\s+$",
+    re.I,
+)
+"""A negation right before a comparative verb: the sentence denies the win it names."""
 _PARITY = re.compile(
     r"\b(?:comparabl[ey]|on par with|competitive with|"
     r"match(?:es|ing)?(?= (?:the|its|their|or|that|those|(?-i:[A-Z])))|similar \w+ (?:to|as)|as good as|"
@@ -177,6 +183,8 @@ def sentence_claims(
         if kind == "compared" and not negative and not _POSITIVE.search(sentence):
             continue
         left, right_start = sentence[: trigger.start()], trigger.end()
+        if kind == "strong" and _NEGATED.search(left):
+            continue  # "X does not outperform Y", "X fails to surpass Y": no win is claimed
         if kind == "passive":
             # "The state-of-the-art X can be improved from 58.5% to 59.5% AP": our method beats X
             if not proposed:
@@ -359,7 +367,8 @@ def _winner(
     if candidates:
         participle = re.search(r",\s*$", left) and trigger.lower().endswith("ing")
         return candidates[0].name if participle else candidates[-1].name
-    if proposed and re.search(r"\b(?:it|which|that)\s+(?:\w+\s+){0,3}$", left):
+    if proposed and re.search(r"\b(?:it|which|that)\s+(?:\w+\s+){0,3}$", left, re.I):
+        # "It surpasses Y": in an abstract, a sentence's "it" is the paper's proposal
         return proposed
     return None
 
