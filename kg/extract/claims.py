@@ -21,7 +21,8 @@ _STRONG = (
     r"(?:better|higher|lower|fewer|less|faster|stronger|more \w+)\b[^.;,]{0,40}?\bthan"
 )
 _GAIN = (
-    r"(?:improvements?|gains?|reductions?|advantages?|speed-?ups?|speeds? up|accelerat(?:es|ing))\b"
+    r"(?:improvements?|gains?|reductions?|advantages?|speed-?ups?|speeds? up|accelerat(?:es|ing)|"
+    r"increas(?:es|ed|ing)|boost(?:s|ed|ing))\b"
     r"(?:[^.;]|\.\d){0,60}?"
     r"\b(?:over|upon|against)"
 )
@@ -51,7 +52,8 @@ _NEGATED = re.compile(
 )
 """A negation right before a comparative verb: the sentence denies the win it names."""
 _PARITY = re.compile(
-    r"\b(?:comparabl[ey]|on par with|competitive with|"
+    r"\b(?:comparabl[ey]|on par with|competitive (?:[\w-]+ ){0,2}?with|"
+    r"rival(?:s|ing)?(?= (?:the|its|(?-i:[A-Z])|[\w-]+ ))|"
     r"match(?:es|ing)?(?= (?:the|its|their|or|that|those|(?-i:[A-Z])))|similar \w+ (?:to|as)|as good as|"
     r"catch(?:es)? up with)\b",
     re.I,
@@ -69,6 +71,8 @@ _SELF = re.compile(
     r"(?:this|such an?)\s+(?:[\w-]+\s+){0,2}?(?:method|approach|model|framework|network))\b",
     re.I,
 )
+_CLAUSE_OPENS = re.compile(r"(?:\bthat|,)\s*$", re.I)
+"""Left of "compared to": the comparison opens a clause ("… demonstrate that, compared to Y, X …")."""
 _ASPECT = re.compile(r"\bin terms of ([^,.;]+)", re.I)
 _CLAIM_TYPES: set[str] = {"Method", "Model"}
 
@@ -195,7 +199,7 @@ def sentence_claims(
             ]
             loser_text = ""
             right_start = trigger.start()
-        elif kind == "compared" and len(left.split()) <= 2:
+        elif kind == "compared" and (len(left.split()) <= 2 or _CLAUSE_OPENS.search(left)):
             # "Compared to Y, X achieves …": losers up to the main clause's subject
             subject = next(
                 (n for n in _entities_in(local, right_start, len(sentence), _CLAIM_TYPES) if n.name in proposed_names),
@@ -379,7 +383,9 @@ def _parity(
     found = []
     for match in _PARITY.finditer(sentence):
         before = _entities_in(local, 0, match.start(), _CLAIM_TYPES)
-        a = before[-1].name if before else (proposed if _SELF.search(sentence[: match.start()]) else None)
+        opening = sentence[: match.start()]
+        self_ref = _SELF.search(opening) or re.match(r"\s*it\b", opening, re.I)  # "It attains competitive …"
+        a = before[-1].name if before else (proposed if self_ref else None)
         beaten_by = [c.winner for c in claims if not c.loser_generic and c.loser == a]
         if beaten_by:
             # "X is superior to Y in terms of P and comparable in terms of Q": the pair is (X, Y)

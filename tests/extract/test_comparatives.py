@@ -33,6 +33,10 @@ WINS = {
     "pronoun": "It surpasses LoRA on GLUE by a large margin.",
     "passive": "LoRA is outperformed by ZetaTune on GLUE.",
     "coordination": "ZetaTune outperforms LoRA and AdaLoRA on GLUE.",
+    "compared with, mid-sentence": (
+        "Experiments demonstrate that, compared to LoRA, our method achieves higher accuracy on GLUE."
+    ),
+    "increases over": "ZetaTune increases accuracy by 4.2% over LoRA on GLUE.",
 }
 
 
@@ -49,6 +53,8 @@ TIES = {
     "on par with": "ZetaTune performs on par with LoRA on GLUE.",
     "matches": "ZetaTune matches LoRA on GLUE while training fewer parameters.",
     "competitive with": "ZetaTune is competitive with LoRA on GLUE.",
+    "competitive performance with": "It attains competitive performance with LoRA on GLUE.",
+    "rivals": "ZetaTune is training-free and even rivals LoRA on GLUE.",
 }
 
 
