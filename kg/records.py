@@ -49,6 +49,10 @@ class Outperforms(_Record):
     loser_generic: bool = False
     evidence: str = ""
     confidence: float = 1.0
+    on_inferred: bool = False
+    """``on`` is not named by the sentence: it is what the paper evaluates on (it names no dataset)."""
+    margin: str = ""
+    """The size of the win as the sentence gives it ("by 44%", "2.3 points", "52.3 vs 49.8")."""
 
 
 class Comparable(_Record):

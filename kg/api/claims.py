@@ -97,9 +97,19 @@ class Claim:
     def on(self) -> list[str]:
         return [str(x) for x in self.edge.props.get("on", [])]
 
+    @strawberry.field(
+        description="True when the sentence names no dataset: `on` is then what the paper evaluates on, inferred."
+    )
+    def on_inferred(self) -> bool:
+        return bool(self.edge.props.get("on_inferred", False))
+
     @strawberry.field
     def metric(self) -> str | None:
         return str(self.edge.props["metric"]) if self.edge.props.get("metric") else None
+
+    @strawberry.field(description="The size of the win as the sentence gives it ('by 44%', '2.3 points'), if it does.")
+    def margin(self) -> str | None:
+        return str(self.edge.props["margin"]) if self.edge.props.get("margin") else None
 
     @strawberry.field(description="The sentence that says so.")
     def evidence(self) -> str:

@@ -13,7 +13,7 @@ from kg.corpus.budget import budget_error, check_size
 from kg.extract.acronyms import AcronymDefinition, best_long_form, find_definitions
 from kg.extract.budget import DeadlineExceeded, crowded_sentence, deadline, tick
 from kg.extract.chunks import noun_chunks
-from kg.extract.claims import Named, sentence_claims
+from kg.extract.claims import Named, sentence_claims, with_scope
 from kg.extract.coined import coined_spans, coined_type
 from kg.extract.coordination import split_coordinations
 from kg.extract.corpus_names import CorpusNames, collect_names, paper_lexicon
@@ -290,6 +290,7 @@ def _relations(paper: Paper, stage: EntityStage) -> ExtractionRecord:
             comparable=comparable,
         )
     )
+    record = record.model_copy(update={"outperforms": with_scope(record.outperforms, record.evaluated_on)})
     sentences = [text[start:end].strip() for start, end in pt.sentences]
     # what the paper adds to the corpus lexicon, kept with it in the store
     defines, defined_acronyms = paper_lexicon(paper)

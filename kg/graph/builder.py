@@ -158,6 +158,8 @@ def _add_claims(g: KnowledgeGraph, record: ResolvedRecord, resolution: Resolutio
             "evidence": claim.evidence,
             "confidence": float(claim.confidence),
             "loser_generic": claim.loser_generic,
+            "on_inferred": claim.on_inferred,
+            "margin": claim.margin,
         }
         winner = _entity(g, resolution, claim.winner)
         if claim.loser is None:

@@ -70,6 +70,8 @@ class ResolvedOutperforms(_Frozen):
     loser_generic: bool = False
     evidence: str = ""
     confidence: float = 1.0
+    on_inferred: bool = False
+    margin: str = ""
 
 
 class ResolvedComparable(_Frozen):

@@ -106,6 +106,8 @@ class Resolution:
                 loser_generic=c.loser_generic,
                 evidence=c.evidence,
                 confidence=c.confidence,
+                on_inferred=c.on_inferred,
+                margin=c.margin,
             )
             for c in record.outperforms
             if match_key(c.winner) and (c.loser_generic or match_key(c.loser))

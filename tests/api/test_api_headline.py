@@ -61,3 +61,20 @@ def test_low_rank_adaptation_resolves_to_lora(api: Api) -> None:
     data = api.data(query)
     assert data["a"] is not None and data["a"]["id"] == data["b"]["id"] == data["c"]["id"]
     assert "LoRA" in {data["a"]["name"], *data["a"]["aliases"]}
+
+
+def test_the_headline_on_the_sample_names_exactly_the_methods_the_gold_says_beat_lora(
+    sample_api: Api, gold_api: Api
+) -> None:
+    """The extracted graph and the hand-annotated one answer the headline with the same methods (a name
+    of one is the name or an alias of the other: "sparse fine-tuning" is the gold's "SFT")."""
+    query = HEADLINE.replace("edges { node { id name", "edges { node { id name aliases")
+    extracted = [e["node"] for e in sample_api.data(query)["methods"]["edges"]]
+    gold = [e["node"] for e in gold_api.data(query)["methods"]["edges"]]
+
+    def spellings(node: dict[str, object]) -> set[str]:
+        return {str(s).casefold() for s in [node["name"], *node["aliases"]]}  # type: ignore[list-item]
+
+    assert len(extracted) == len(gold) >= 5
+    for want in gold:
+        assert any(spellings(want) & spellings(got) for got in extracted), want["name"]

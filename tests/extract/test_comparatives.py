@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from kg.extract.claims import margin_in
 from kg.extract.extractor import MODE_ENV, extract_paper
 from kg.records import Paper
 
@@ -81,3 +82,30 @@ def test_no_win_where_none_is_said(phrasing: str, mode: str, monkeypatch: pytest
     monkeypatch.setenv(MODE_ENV, mode)
     wins, _ = _claims(NO_WINS[phrasing])
     assert ("ZetaTune", "LoRA") not in wins and ("LoRA", "ZetaTune") not in wins
+
+
+@pytest.mark.parametrize(
+    ("sentence", "loser", "margin"),
+    [
+        ("X outperforms BM25 by 44%, DR by 19% and docT5query by 11%.", "DR", "19%"),
+        ("X outperforms BM25 by 44%, DR by 19% and docT5query by 11%.", "BM25", "44%"),
+        ("X reaches 52.3 mAP vs 49.8 for Y.", "Y", "52.3 mAP vs 49.8"),
+        ("X is 3.1x faster than Y.", "Y", "3.1x faster"),
+        ("X gives a 2.3 points higher accuracy than Y.", "Y", "2.3 points higher"),
+        ("X outperforms Y on GLUE.", "Y", ""),
+    ],
+)
+def test_the_margin_nearest_the_loser(sentence: str, loser: str, margin: str) -> None:
+    assert margin_in(sentence, loser) == margin
+
+
+def test_a_claim_without_datasets_takes_the_papers_marked_inferred() -> None:
+    paper = Paper(
+        id="s",
+        title="ZetaTune: Efficient Fine-Tuning",
+        abstract=INTRO + "We evaluate ZetaTune on GLUE. ZetaTune outperforms LoRA by 3.2 points. "
+        "On SuperGLUE, ZetaTune also outperforms AdaLoRA.",
+    )
+    claims = {c.loser: c for c in extract_paper(paper).outperforms}
+    assert claims["LoRA"].on_inferred and "GLUE" in claims["LoRA"].on and claims["LoRA"].margin == "3.2 points"
+    assert not claims["AdaLoRA"].on_inferred and claims["AdaLoRA"].on == ["SuperGLUE"]
