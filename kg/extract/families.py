@@ -238,7 +238,27 @@ def extends_relations(text: str, named: list[Named], proposed: list[str], title_
                 pairs.append((subject or proposed[0], following[0].name))
     pairs += expansion_bases(text, methods, proposed, title_end)
     pairs += built_with(text, methods, proposed)
-    return _unique([pair for pair in pairs if _plausible_extension(*pair)])
+    return _unique([pair for pair in pairs if _plausible_extension(*pair) and not _used_as_class(text, pair[1])])
+
+
+_CLASS_AFTER = re.compile(
+    r"\s+(?:models|methods|approaches|policies|systems|agents|algorithms|architectures|frameworks|"
+    r"paradigms?|techniques|learning|generation)\b"
+)
+_CLASS_LONG = re.compile(r"\b(?:models|learning|reality|generation|networks|systems|agents|intelligence)$", re.I)
+
+
+def _used_as_class(text: str, base: str) -> bool:
+    """An acronym the paper defines for a category or a field, not for one method: "reinforcement learning
+    (RL)", "Vision-Language-Action (VLA) models", "multi-modal large language models (MLLMs)". "HiF-VLA"
+    names a VLA model; it does not extend a method called VLA. Well-known names the paper does not define
+    ("CLIP models", "Mamba") and acronyms of one method ("low-rank adaptation (LoRA)") stay bases."""
+    long_form = next((d.long for d in find_definitions(text) if d.short == base), None)
+    if long_form is None:
+        return False
+    if _CLASS_LONG.search(long_form):
+        return True
+    return any(_CLASS_AFTER.match(text, at.end()) for at in re.finditer(rf"(?<![\w-]){re.escape(base)}(?![\w-])", text))
 
 
 _BASE_LEAD = re.compile(

@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 
 from kg.extract.claims import Named
+from kg.extract.extractor import extract_paper
 from kg.extract.families import extends_relations, family_context, family_phrases, is_a_relations
 from kg.extract.membership import class_phrase, curated_families
+from kg.records import Paper
 from kg.taxonomy import load_taxonomy
 
 
@@ -310,3 +312,22 @@ def test_well_known_members_join_a_family_the_text_names() -> None:
     text = "ELUs speed up learning compared to other activation functions such as ReLU and PReLU."
     pairs = _is_a(text, "ELU", "ReLU", "PReLU")
     assert {("ReLU", "activation functions"), ("PReLU", "activation functions")} <= set(pairs)
+
+
+def test_a_category_acronym_is_no_base_to_extend() -> None:
+    """ "HiF-VLA" names a VLA model; VLA, defined as a class of models, is no method it extends. LoRA,
+    defined as one method, stays the base of LoRA-XS."""
+    vla = Paper(
+        id="v",
+        title="HiF-VLA: Hindsight and Foresight for Robot Manipulation",
+        abstract="Vision-Language-Action (VLA) models have enabled general robot manipulation. We propose "
+        "HiF-VLA, a framework that adds hindsight to VLA models.",
+    )
+    lora = Paper(
+        id="l",
+        title="LoRA-XS: Low-Rank Adaptation with Extremely Small Number of Parameters",
+        abstract="Low-rank adaptation (LoRA) is a popular fine-tuning method. We propose LoRA-XS, which "
+        "outperforms LoRA on GLUE.",
+    )
+    assert ("HiF-VLA", "VLA") not in {tuple(p) for p in extract_paper(vla).extends}
+    assert ("LoRA-XS", "LoRA") in {tuple(p) for p in extract_paper(lora).extends}
