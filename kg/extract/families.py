@@ -236,6 +236,7 @@ def extends_relations(text: str, named: list[Named], proposed: list[str], title_
             following = [n for n in named if base_at <= n.start < base_at + 4 and n.type in {"Method", "Model"}]
             if following and following[0].name not in proposed:
                 pairs.append((subject or proposed[0], following[0].name))
+    pairs += _new_versions(named, proposed)
     pairs += expansion_bases(text, methods, proposed, title_end)
     pairs += built_with(text, methods, proposed)
     return _unique([pair for pair in pairs if _plausible_extension(*pair) and not _used_as_class(text, pair[1])])
@@ -259,6 +260,24 @@ def _used_as_class(text: str, base: str) -> bool:
     if _CLASS_LONG.search(long_form):
         return True
     return any(_CLASS_AFTER.match(text, at.end()) for at in re.finditer(rf"(?<![\w-]){re.escape(base)}(?![\w-])", text))
+
+
+def _new_versions(named: list[Named], proposed: list[str]) -> list[tuple[str, str]]:
+    """A proposal named as a new version of a named method or model ("ConspEmoLLM-v2" ← ConspEmoLLM,
+    "FlyAwareV2" ← FlyAware): the paper builds on its earlier one. Versions the paper does not propose
+    ("LLaMA 2" beside LLaMA) stay the same model, as ``built_from`` says."""
+    kinds = {n.name: n.type for n in named}
+    pairs = []
+    for new in proposed:
+        for base, kind in kinds.items():
+            if (
+                len(base) >= 3
+                and kind in {"Method", "Model"}
+                and kinds.get(new) in {"Method", "Model"}
+                and re.fullmatch(re.escape(base) + r"[-_ ]?[vV]?\d+(?:\.\d+)?", new)
+            ):
+                pairs.append((new, base))
+    return pairs
 
 
 _BASE_LEAD = re.compile(

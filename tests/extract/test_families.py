@@ -331,3 +331,12 @@ def test_a_category_acronym_is_no_base_to_extend() -> None:
     )
     assert ("HiF-VLA", "VLA") not in {tuple(p) for p in extract_paper(vla).extends}
     assert ("LoRA-XS", "LoRA") in {tuple(p) for p in extract_paper(lora).extends}
+
+
+def test_a_proposed_new_version_extends_the_old_one() -> None:
+    paper = Paper(
+        id="n",
+        title="ConspEmoLLM-v2: A Robust Conspiracy Detector",
+        abstract="We present ConspEmoLLM-v2, a model that retains or exceeds the performance of ConspEmoLLM.",
+    )
+    assert ("ConspEmoLLM-v2", "ConspEmoLLM") in {tuple(p) for p in extract_paper(paper).extends}
