@@ -154,10 +154,10 @@ def extract(
     if engine == "dask":
         _extract_with_dask(sources or [sample_corpus()], out_path, partitions, scheduler)
         return
-    from kg.corpus import read_papers
+    from kg.corpus import iter_papers
 
     report = ReadReport()
-    papers = list(read_papers(sources or [sample_corpus()], report))
+    papers = list(iter_papers(sources or [sample_corpus()], report))
     out_path.parent.mkdir(parents=True, exist_ok=True)
     tmp = out_path.with_name(out_path.name + ".tmp")
     written = 0
