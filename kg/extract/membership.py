@@ -16,13 +16,11 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from kg.extract.budget import tick
 from kg.extract.claims import Named
 from kg.extract.vocabulary import (
-    CHUNK_LEADING_NOISE,
     EVALUATIVE_WORDS,
     GENERIC_CLASS_HEADS,
     MEMBERSHIP_VERBS,
     NOT_CLASS_HEADS,
 )
-from kg.names.acronyms import is_acronym_of
 from kg.taxonomy import Taxonomy, load_taxonomy
 
 Pair = tuple[str, str]
@@ -270,47 +268,7 @@ def apposition(ctx: FamilyContext) -> list[Pair]:
                     family = class_phrase(ctx, end) or family  # an umbrella narrowed by its modifiers
                 pairs.append((n.name, family))
                 break
-        else:
-            described = described_family(m.group(1)) if n.name in ctx.proposed else None
-            if described and not is_acronym_of(n.name, described):  # "CorDA, a context-oriented … method": its name
-                pairs.append((n.name, described))
     return pairs
-
-
-_KIND_HEAD = re.compile(
-    r"(?P<head>framework|method|model|approach|algorithm|architecture|benchmark|policy|policies|technique|"
-    r"system|network|pipeline|paradigm|agent|strategy|strategies|detector|retriever)s?\b",
-    re.I,
-)
-_DESCRIPTION_STOP = re.compile(r"\b(?:for|that|which|with|based|using|to|of|in|on|by|via|and|or|designed)\b", re.I)
-
-
-def described_family(description: str) -> str | None:
-    """The family a proposal's own description names when no known family phrase is in it: "X, a
-    closed-loop robotic manipulation framework" → "closed-loop robotic manipulation frameworks". Praise
-    and novelty words go ("a novel, simple yet effective"); a bare head ("a framework") names no family,
-    nor does a description whose head comes after what it is for ("a framework for robot manipulation")."""
-    head = _KIND_HEAD.search(description)
-    if head is None:
-        return None
-    before = description[: head.start()]
-    if _DESCRIPTION_STOP.search(before):
-        return None
-    words = [w for w in re.findall(r"[\w][\w-]*", before) if not w.isdigit() and not w.endswith("-")]
-    while words and (w := words[0].lower()) and (w in CHUNK_LEADING_NOISE or w in EVALUATIVE_WORDS or w in STOP_WORDS):
-        words.pop(0)
-    if not words or len(words) > 5 or any(w.lower() in EVALUATIVE_WORDS for w in words):
-        return None
-    if len(words) == 1 and words[0].count("-") < 2:
-        return None  # "a training-free framework", "a multimodal approach": one modifier describes, not classes
-    stem = head.group("head").lower()
-    if stem.endswith("y"):
-        plural = stem[:-1] + "ies"
-    elif stem.endswith("s"):
-        plural = stem
-    else:
-        plural = stem + ("es" if stem.endswith(("ch", "sh", "x")) else "s")
-    return " ".join([*(w.lower() for w in words), plural])
 
 
 _CLAUSE_END = re.compile(r"[.;]|, (?:which|that|where|and|while|whose|\w+ing)\b| (?:that|which|where)\b")

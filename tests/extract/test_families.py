@@ -340,21 +340,3 @@ def test_a_proposed_new_version_extends_the_old_one() -> None:
         abstract="We present ConspEmoLLM-v2, a model that retains or exceeds the performance of ConspEmoLLM.",
     )
     assert ("ConspEmoLLM-v2", "ConspEmoLLM") in {tuple(p) for p in extract_paper(paper).extends}
-
-
-def test_a_proposal_described_by_a_class_phrase_is_a_member_of_it() -> None:
-    """ "X, a formal theorem-proving model" → is_a "formal theorem-proving models"; praise, a lone
-    describing word, the method's own expansion and a head followed by its purpose name no family."""
-    cases = {
-        "We present Seed-Prover, a formal theorem-proving model trained at scale.": "formal theorem-proving models",
-        "We propose RoboPilot, a novel closed-loop robotic manipulation framework.": (
-            "closed-loop robotic manipulation frameworks"
-        ),
-        "We propose ZetaNet, a simple yet effective training-free framework.": None,
-        "We propose CorDA, a context-oriented decomposition adaptation method.": None,
-        "We propose OmegaBot, a framework for robot manipulation.": None,
-    }
-    for abstract, family in cases.items():
-        record = extract_paper(Paper(id="f", title="A study", abstract=abstract))
-        described = [f for _, f in record.is_a if f.endswith(("models", "frameworks", "methods"))]
-        assert described == ([family] if family else []), abstract
