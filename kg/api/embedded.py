@@ -41,6 +41,12 @@ class EmbeddedReads:
     waited for. A file that cannot be read is reported (``StoreError``) until it changes again.
     """
 
+    stall_s = 30.0
+    """How long ``/healthz`` lets a probe run before it reports the store stalled. Once a graph is
+    loaded the probe never waits on the file, so a slow probe means the process itself was paused
+    (a reload's garbage collection on a busy machine), not a store that stopped answering; before the
+    first load the check already answers 503 ("not checked yet")."""
+
     def __init__(self, data_dir: Path) -> None:
         self.path = Path(data_dir) / GRAPH_FILE
         self._lock = threading.Lock()

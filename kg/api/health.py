@@ -3,7 +3,8 @@
 A stalled Neo4j (or a large graph file loading) must not stall the health check load balancers
 and the pages poll. Each check starts a probe (opening the store's reads, as a request would)
 unless one is running, waits for it at most ``WAIT_S``, and otherwise answers with the last
-result; a probe that has been running for ``STALLED_S`` means the store is not answering.
+result; a probe that has been running for ``STALLED_S`` means the store is not answering (a reads
+factory whose probe cannot block on its store says how long its probe may take: ``stall_s``).
 """
 
 from __future__ import annotations
@@ -65,7 +66,7 @@ class StoreHealth:
         if done:
             return self._last
         stalled = time.monotonic() - self._started
-        if stalled >= STALLED_S:
+        if stalled >= getattr(self.reads_factory, "stall_s", STALLED_S):
             return Health(False, error=f"the store has not answered for {stalled:.0f} s")
         return self._last
 

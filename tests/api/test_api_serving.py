@@ -198,3 +198,34 @@ def test_a_reloading_embedded_graph_stalls_no_request(serve: Callable[[Path], Ap
         slowest,
         [t for t in timings if t[0] != 200],
     )
+
+
+def test_a_factory_says_how_long_its_probe_may_take() -> None:
+    """A probe that cannot block on its store (the embedded one, once loaded) is not called stalled
+    after 2 s: only the process was slow. Without ``stall_s`` the 2 s rule holds."""
+    import asyncio
+
+    from kg.api.health import StoreHealth
+
+    class SlowProbe:
+        def __init__(self, stall_s: float | None) -> None:
+            if stall_s is not None:
+                self.stall_s = stall_s
+            self.calls = 0
+
+        def probe(self) -> str:
+            self.calls += 1
+            if self.calls > 1:
+                time.sleep(2.5)
+            return "embedded"
+
+    async def second_check(factory: SlowProbe) -> bool:
+        health = StoreHealth(factory)  # type: ignore[arg-type]
+        await health.check()
+        await asyncio.sleep(0.2)  # the first probe is done and remembered
+        await health.check()  # starts the slow probe
+        await asyncio.sleep(2.2)
+        return (await health.check()).ok
+
+    assert asyncio.run(second_check(SlowProbe(30.0)))
+    assert not asyncio.run(second_check(SlowProbe(None)))
